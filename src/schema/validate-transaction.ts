@@ -1,0 +1,43 @@
+import { TransactionSchema, type Transaction } from './transaction.js';
+import type { Rejection } from './alert.js';
+import { formatPath } from '../errors.js';
+
+/** Result of {@link validateTransaction}. */
+export type TransactionValidation = { ok: true; transaction: Transaction } | { ok: false; rejection: Rejection };
+
+/**
+ * Validates an object against the canonical transaction schema, without throwing.
+ * The first problem becomes a rejection naming the field, the raw value and the reason.
+ *
+ * @param input - anything (a parsed JSON line, a mapped CSV row, an object from code)
+ * @param where - optional location to attach (`line`, `source`)
+ * @returns the typed transaction, or a rejection
+ * @example
+ * validateTransaction({ id: 't1' }).ok //=> false
+ */
+export function validateTransaction(input: unknown, where: { line?: number; source?: string } = {}): TransactionValidation {
+  const r = TransactionSchema.safeParse(input);
+  if (r.success) return { ok: true, transaction: r.data };
+  const issue = r.error.issues[0]!;
+  const field = formatPath(issue.path as (string | number)[]);
+  let value: unknown = input;
+  for (const seg of issue.path) {
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[seg as PropertyKey] : undefined;
+  }
+  const id = input !== null && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : undefined;
+  const extra = r.error.issues.length > 1 ? ` (+${r.error.issues.length - 1} more problem${r.error.issues.length > 2 ? 's' : ''})` : '';
+  const rejection: Rejection = {
+    code: 'invalid',
+    message: `${field}: ${issue.code === 'unrecognized_keys' ? issue.message.replace(/^Unrecognized key/, 'unknown field') : issue.message}${extra}`,
+    field,
+    ...(id === undefined ? {} : { transactionId: id }),
+    ...(value === undefined ? {} : { value: truncate(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)) }),
+    ...(where.line === undefined ? {} : { line: where.line }),
+    ...(where.source === undefined ? {} : { source: where.source }),
+  };
+  return { ok: false, rejection };
+}
+
+function truncate(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
+}
