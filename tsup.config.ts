@@ -10,6 +10,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },

@@ -26,9 +26,15 @@ export function validateTransaction(input: unknown, where: { line?: number; sour
   }
   const id = input !== null && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : undefined;
   const extra = r.error.issues.length > 1 ? ` (+${r.error.issues.length - 1} more problem${r.error.issues.length > 2 ? 's' : ''})` : '';
+  const reason =
+    issue.code === 'invalid_type' && value === undefined
+      ? 'required field is missing'
+      : issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : issue.message;
   const rejection: Rejection = {
     code: 'invalid',
-    message: `${field}: ${issue.code === 'unrecognized_keys' ? issue.message.replace(/^Unrecognized key/, 'unknown field') : issue.message}${extra}`,
+    message: `${field}: ${reason}${extra}`,
     field,
     ...(id === undefined ? {} : { transactionId: id }),
     ...(value === undefined ? {} : { value: truncate(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)) }),

@@ -1,0 +1,400 @@
+import { z } from 'zod';
+import type { CompiledIndicator, RuleSet } from '../compile/compile-rule-set.js';
+import { SnapshotError, MshtError } from '../errors.js';
+import type { Rejection, ScreenEvent } from '../schema/alert.js';
+import { CURRENCY_MINOR_UNITS } from '../schema/currencies.js';
+import type { CustomerProfile } from '../schema/profile.js';
+import type { Transaction } from '../schema/transaction.js';
+import { validateTransaction } from '../schema/validate-transaction.js';
+import { parseDuration } from '../util/duration.js';
+import { toMinorUnits } from '../util/money.js';
+import { KeyWindow, type KeyWindowState } from '../windows/key-window.js';
+import { buildHit, evaluateTrigger, iso } from '../explain/render-hit.js';
+import { createFxConverter, type FxConverter, type FxRate } from './fx.js';
+import { EventHeap } from './heap.js';
+import { createLocalClock } from './local-time.js';
+import type { Row } from './row.js';
+import { TypologyScorer, type EntityState } from './typology-scorer.js';
+
+/** Options of {@link createScreener}. */
+export interface ScreenerOptions {
+  /** Compiled rules (from `loadRules` or `compileRuleSet`). Their base currency is the screener's. */
+  rules: RuleSet;
+  /** Dated exchange rates to the base currency. A transaction in another currency with no rate on or before its date is rejected (`fx_missing`). */
+  fx?: readonly FxRate[];
+  /** IANA time zone for local hour, weekday and date (default `Europe/London`). */
+  timeZone?: string;
+  /** How late a transaction may arrive and still be put in order: ISO duration or milliseconds (default 0). */
+  allowedLateness?: string | number;
+  /** Customer profiles, by customerId. */
+  profiles?: ReadonlyMap<string, CustomerProfile> | Iterable<CustomerProfile>;
+  /** Validate each pushed object against the transaction schema (default true). Turn off only for input already validated (e.g. from the readers). */
+  validate?: boolean;
+  /** Resource caps. Exceeding one drops state and emits an `evicted` event; it never happens silently. */
+  limits?: {
+    /** Scope keys kept per rule (default 1,000,000). */
+    maxKeysPerRule?: number;
+    /** Transactions kept in one key's window (default 100,000). */
+    maxWindowEvents?: number;
+  };
+}
+
+/** Running counts of a screener. Every pushed transaction is counted exactly once as screened or rejected (or is still buffered). */
+export interface ScreenerStats {
+  received: number;
+  screened: number;
+  rejected: number;
+  rejectedByCode: Record<string, number>;
+  buffered: number;
+  hits: number;
+  alertsRaised: number;
+  alertsUpdated: number;
+  evictions: number;
+}
+
+/** A stateful screener. Not thread-safe; one per stream partition. */
+export interface Screener {
+  /**
+   * Screens one transaction (validated unless `validate: false`) and returns the events it caused:
+   * hits, alerts, its own rejection, and, with allowed lateness, the events of earlier transactions
+   * it released from the reorder buffer.
+   */
+  push(tx: unknown): ScreenEvent[];
+  /** Ends the input: screens everything still held for reordering. */
+  flush(): ScreenEvent[];
+  /** Screens a whole (async) iterable and yields every event, flushing at the end. */
+  screen(source: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<ScreenEvent, void, undefined>;
+  /** JSON-serialisable state; `restore` it into a screener with the same rules and options to go on exactly where this one is. */
+  snapshot(): ScreenerSnapshot;
+  /**
+   * Replaces this screener's state with a snapshot.
+   * @throws {SnapshotError} for another format version, other rules or options, or a corrupt snapshot
+   */
+  restore(snapshot: unknown): void;
+  readonly stats: Readonly<ScreenerStats>;
+  /** Number of scope keys held across all rules (for monitoring memory). */
+  activeKeys(): number;
+}
+
+/** Current snapshot format version. */
+export const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_FORMAT = 'msht-redflags/screener-snapshot';
+
+/** Shape of a snapshot (validated on restore). */
+export const ScreenerSnapshotSchema = z
+  .object({
+    format: z.literal(SNAPSHOT_FORMAT),
+    version: z.number().int(),
+    rules: z.string(),
+    config: z.object({ baseCurrency: z.string(), timeZone: z.string(), allowedLatenessMs: z.number() }).strict(),
+    clock: z.object({ maxSeen: z.number().nullable(), lastReleased: z.number().nullable(), seq: z.number() }).strict(),
+    stats: z.record(z.string(), z.unknown()),
+    buffered: z.array(z.unknown()),
+    seen: z.array(z.tuple([z.string(), z.number()])),
+    windows: z.record(z.string(), z.array(z.tuple([z.string(), z.unknown()]))),
+    typologies: z.record(z.string(), z.array(z.tuple([z.string(), z.unknown()]))),
+  })
+  .strict();
+/** A screener snapshot. */
+export type ScreenerSnapshot = z.infer<typeof ScreenerSnapshotSchema>;
+
+interface Pending extends Row {
+  readonly seq: number;
+}
+
+const SWEEP_EVERY = 65_536;
+
+/**
+ * Creates a screener: the stateful core that turns a stream of transactions into hits and alerts.
+ *
+ * No I/O and no wall clock: all time is event time from the transactions, so the same input gives
+ * the same output, byte for byte. Memory grows with the number of active scope keys and the
+ * transactions inside their windows, not with the length of the stream: windows evict by event time
+ * and idle keys are dropped.
+ *
+ * @param options - rules, FX rates, time zone, lateness, profiles, limits
+ * @returns the screener
+ * @throws {MshtError} for an unknown time zone, a bad lateness or FX table
+ * @example
+ * const screener = createScreener({ rules: loadRules(), timeZone: 'Europe/London' });
+ * for await (const event of screener.screen(transactions)) {
+ *   if (event.type === 'alert') console.log(explainAlert(event.alert));
+ * }
+ */
+export function createScreener(options: ScreenerOptions): Screener {
+  const rules = options.rules;
+  const baseCurrency = rules.baseCurrency;
+  const baseExponent = CURRENCY_MINOR_UNITS[baseCurrency]!;
+  const timeZone = options.timeZone ?? 'Europe/London';
+  const clock = createLocalClock(timeZone);
+  const fx: FxConverter = createFxConverter(baseCurrency, options.fx ?? []);
+  const latenessOrNot = options.allowedLateness === undefined ? 0 : typeof options.allowedLateness === 'number' ? options.allowedLateness : parseDuration(options.allowedLateness);
+  if (latenessOrNot === undefined || !(latenessOrNot >= 0)) throw new MshtError('invalid_option', `allowedLateness must be a duration such as "PT1H" or milliseconds ≥ 0`);
+  const lateness: number = latenessOrNot;
+  const validate = options.validate ?? true;
+  const maxKeys = options.limits?.maxKeysPerRule ?? 1_000_000;
+  const maxWindowEvents = options.limits?.maxWindowEvents ?? 100_000;
+  const profiles = toProfileMap(options.profiles);
+  const profileMinor = new WeakMap<CustomerProfile, Row['profileMinor']>();
+
+  const active = rules.indicators.filter((r) => r.enabled);
+  const byDirection = {
+    in: active.filter((r) => r.direction !== 'out'),
+    out: active.filter((r) => r.direction !== 'in'),
+  };
+  const dedupeHorizon = Math.max(86_400_000, ...active.map((r) => r.retentionMs)) + lateness;
+  const hitCtx = { baseCurrency, baseExponent };
+
+  // ---- state ----
+  let windows: Map<string, KeyWindow>[] = active.map(() => new Map());
+  let scorer = new TypologyScorer(rules);
+  let heap = new EventHeap<Pending>();
+  let seen = new Map<string, number>();
+  let maxSeen: number | undefined;
+  let lastReleased: number | undefined;
+  let seq = 0;
+  let sinceSweep = 0;
+  let stats: ScreenerStats = freshStats();
+
+  function reject(rejection: Rejection, out: ScreenEvent[]): void {
+    stats.rejected++;
+    stats.rejectedByCode[rejection.code] = (stats.rejectedByCode[rejection.code] ?? 0) + 1;
+    out.push({ type: 'rejected', rejection });
+  }
+
+  function derive(tx: Transaction, t: number, amountMinor: number): Pending {
+    const profile = tx.customerId === undefined ? undefined : profiles.get(tx.customerId);
+    let pm: Row['profileMinor'];
+    if (profile !== undefined) {
+      pm = profileMinor.get(profile);
+      if (pm === undefined) {
+        pm = {
+          ...(profile.declaredMonthlyIncome === undefined ? {} : { declaredMonthlyIncome: toMinorUnits(profile.declaredMonthlyIncome, baseExponent) }),
+          ...(profile.expectedMonthlyTurnover === undefined ? {} : { expectedMonthlyTurnover: toMinorUnits(profile.expectedMonthlyTurnover, baseExponent) }),
+        };
+        profileMinor.set(profile, pm);
+      }
+    }
+    return { tx, t, amountMinor, local: clock(t), profile, profileMinor: pm, words: new Map(), seq: seq++ };
+  }
+
+  function accept(input: unknown, out: ScreenEvent[]): void {
+    stats.received++;
+    let tx: Transaction;
+    if (validate) {
+      const v = validateTransaction(input);
+      if (!v.ok) return reject(v.rejection, out);
+      tx = v.transaction;
+    } else tx = input as Transaction;
+    const t = Date.parse(tx.timestamp);
+    if (!Number.isFinite(t)) return reject({ code: 'invalid', message: `timestamp: not a valid date "${tx.timestamp}"`, field: 'timestamp', value: tx.timestamp, transactionId: tx.id }, out);
+    if (seen.has(tx.id)) return reject({ code: 'duplicate', message: `transaction id "${tx.id}" was already screened`, transactionId: tx.id, field: 'id', value: tx.id }, out);
+    if (lastReleased !== undefined && t < lastReleased) {
+      return reject(
+        {
+          code: 'late',
+          message: `arrived after transactions up to ${iso(lastReleased)} were screened (allowed lateness ${lateness} ms)`,
+          transactionId: tx.id,
+          field: 'timestamp',
+          value: tx.timestamp,
+        },
+        out,
+      );
+    }
+    const date = clock(t).date;
+    const amountMinor = fx.toBaseMinor(tx.amount, tx.currency, date);
+    if (amountMinor === undefined) {
+      return reject({ code: 'fx_missing', message: `no ${tx.currency}→${baseCurrency} rate dated on or before ${date}`, transactionId: tx.id, field: 'currency', value: tx.currency }, out);
+    }
+    seen.set(tx.id, t);
+    heap.push(derive(tx, t, amountMinor));
+    if (maxSeen === undefined || t > maxSeen) maxSeen = t;
+    release(maxSeen - lateness, out);
+  }
+
+  function release(upTo: number, out: ScreenEvent[]): void {
+    for (let top = heap.peek(); top !== undefined && top.t <= upTo; top = heap.peek()) {
+      heap.pop();
+      process(top, out);
+    }
+  }
+
+  function process(row: Row, out: ScreenEvent[]): void {
+    lastReleased = row.t;
+    stats.screened++;
+    const list = row.tx.direction === 'in' ? byDirection.in : byDirection.out;
+    for (const rule of list) {
+      if (!rule.when(row)) continue;
+      const key = rule.scopeKey(row);
+      if (key === undefined) continue;
+      const ri = active.indexOf(rule);
+      const map = windows[ri]!;
+      let win = map.get(key);
+      if (win === undefined) {
+        if (map.size >= maxKeys) evictKey(rule, map, row.t, out);
+        win = new KeyWindow(rule);
+        map.set(key, win);
+      }
+      win.add(row);
+      if (win.size > maxWindowEvents) {
+        let dropped = 0;
+        while (win.size > maxWindowEvents) {
+          win.dropOldest();
+          dropped++;
+        }
+        stats.evictions++;
+        out.push({ type: 'evicted', eviction: { reason: 'max_window_events', ruleId: rule.id, key, dropped, at: iso(row.t) } });
+      }
+      if (win.lastHitAt !== undefined && row.t < win.lastHitAt + rule.cooldownMs) continue;
+      if (!evaluateTrigger(rule.trigger, win, row)) continue;
+      win.lastHitAt = row.t;
+      const hit = buildHit(rule, key, win, row, hitCtx);
+      stats.hits++;
+      out.push({ type: 'hit', hit });
+      const before = out.length;
+      scorer.apply(hit, row.t, out);
+      for (let i = before; i < out.length; i++) {
+        const e = out[i]!;
+        if (e.type === 'alert') e.change === 'raised' ? stats.alertsRaised++ : stats.alertsUpdated++;
+      }
+    }
+    if (++sinceSweep >= SWEEP_EVERY) {
+      sinceSweep = 0;
+      sweep(row.t);
+    }
+  }
+
+  function evictKey(rule: CompiledIndicator, map: Map<string, KeyWindow>, now: number, out: ScreenEvent[]): void {
+    sweep(now);
+    if (map.size < maxKeys) return;
+    // Oldest-created key goes first (Map keeps insertion order).
+    const first = map.entries().next().value;
+    if (first === undefined) return;
+    const [key, win] = first;
+    map.delete(key);
+    stats.evictions++;
+    out.push({ type: 'evicted', eviction: { reason: 'max_keys', ruleId: rule.id, key, dropped: win.size, at: iso(now) } });
+  }
+
+  function sweep(now: number): void {
+    for (const map of windows) for (const [key, win] of map) if (win.isIdle(now)) map.delete(key);
+    scorer.sweep(now);
+    const cutoff = now - dedupeHorizon;
+    for (const [id, t] of seen) {
+      if (t > cutoff) break; // insertion order is close to time order; stop at the first recent id
+      seen.delete(id);
+    }
+  }
+
+  const screener: Screener = {
+    push(tx) {
+      const out: ScreenEvent[] = [];
+      accept(tx, out);
+      stats.buffered = heap.size;
+      return out;
+    },
+    flush() {
+      const out: ScreenEvent[] = [];
+      release(Number.POSITIVE_INFINITY, out);
+      stats.buffered = heap.size;
+      return out;
+    },
+    async *screen(source) {
+      for await (const tx of source as AsyncIterable<unknown>) {
+        const events = screener.push(tx);
+        for (const e of events) yield e;
+      }
+      for (const e of screener.flush()) yield e;
+    },
+    snapshot() {
+      return {
+        format: SNAPSHOT_FORMAT,
+        version: SNAPSHOT_VERSION,
+        rules: rules.fingerprint,
+        config: { baseCurrency, timeZone, allowedLatenessMs: lateness },
+        clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq },
+        stats: structuredClone(stats) as unknown as Record<string, unknown>,
+        buffered: heap.sorted().map((p) => p.tx),
+        seen: [...seen.entries()],
+        windows: Object.fromEntries(active.map((r, i) => [r.id, [...windows[i]!.entries()].map(([k, w]) => [k, w.toState()] as [string, unknown])])),
+        typologies: Object.fromEntries(rules.typologies.map((t, i) => [t.id, [...scorer.states[i]!.entries()].map(([k, s]) => [k, structuredClone(s)] as [string, unknown])])),
+      };
+    },
+    restore(snapshot) {
+      const parsed = ScreenerSnapshotSchema.safeParse(snapshot);
+      if (!parsed.success) {
+        const v = (snapshot as { version?: unknown } | null)?.version;
+        if (typeof v === 'number' && v !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot format version ${v} cannot be restored by this version (expects ${SNAPSHOT_VERSION})`);
+        throw new SnapshotError(`not a valid screener snapshot: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+      }
+      const s = parsed.data;
+      if (s.version !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot format version ${s.version} cannot be restored by this version (expects ${SNAPSHOT_VERSION})`);
+      if (s.rules !== rules.fingerprint) throw new SnapshotError('snapshot was taken with different rules (rule fingerprint differs)');
+      if (s.config.baseCurrency !== baseCurrency || s.config.timeZone !== timeZone || s.config.allowedLatenessMs !== lateness) {
+        throw new SnapshotError(`snapshot was taken with other options (${JSON.stringify(s.config)})`);
+      }
+      try {
+        const nextWindows = active.map(() => new Map<string, KeyWindow>());
+        for (const [ruleId, entries] of Object.entries(s.windows)) {
+          const i = active.findIndex((r) => r.id === ruleId);
+          if (i < 0) throw new SnapshotError(`snapshot has windows for unknown rule "${ruleId}"`);
+          for (const [key, st] of entries) nextWindows[i]!.set(key, KeyWindow.fromState(active[i]!, st as KeyWindowState));
+        }
+        const nextScorer = new TypologyScorer(rules);
+        for (const [typId, entries] of Object.entries(s.typologies)) {
+          const i = rules.typologies.findIndex((t) => t.id === typId);
+          if (i < 0) throw new SnapshotError(`snapshot has state for unknown typology "${typId}"`);
+          for (const [entity, st] of entries) {
+            const e = structuredClone(st) as EntityState;
+            const fired = Object.create(null) as EntityState['fired'];
+            Object.assign(fired, e.fired);
+            nextScorer.states[i]!.set(entity, { fired, alert: e.alert });
+          }
+        }
+        const nextHeap = new EventHeap<Pending>();
+        seq = s.clock.seq - s.buffered.length;
+        for (const raw of s.buffered) {
+          const v = validateTransaction(raw);
+          if (!v.ok) throw new SnapshotError(`snapshot holds an invalid buffered transaction: ${v.rejection.message}`);
+          const t = Date.parse(v.transaction.timestamp);
+          const amount = fx.toBaseMinor(v.transaction.amount, v.transaction.currency, clock(t).date);
+          if (amount === undefined) throw new SnapshotError('snapshot holds a buffered transaction with no FX rate');
+          nextHeap.push(derive(v.transaction, t, amount));
+        }
+        windows = nextWindows;
+        scorer = nextScorer;
+        heap = nextHeap;
+        seq = s.clock.seq;
+        seen = new Map(s.seen);
+        maxSeen = s.clock.maxSeen ?? undefined;
+        lastReleased = s.clock.lastReleased ?? undefined;
+        stats = { ...freshStats(), ...(structuredClone(s.stats) as Partial<ScreenerStats>) };
+        sinceSweep = 0;
+      } catch (e) {
+        if (e instanceof SnapshotError) throw e;
+        throw new SnapshotError(`corrupt snapshot: ${(e as Error).message}`);
+      }
+    },
+    get stats() {
+      return stats;
+    },
+    activeKeys() {
+      let n = 0;
+      for (const m of windows) n += m.size;
+      return n;
+    },
+  };
+  return screener;
+}
+
+function freshStats(): ScreenerStats {
+  return { received: 0, screened: 0, rejected: 0, rejectedByCode: {}, buffered: 0, hits: 0, alertsRaised: 0, alertsUpdated: 0, evictions: 0 };
+}
+
+function toProfileMap(p: ScreenerOptions['profiles']): ReadonlyMap<string, CustomerProfile> {
+  if (p === undefined) return new Map();
+  if (p instanceof Map) return p as ReadonlyMap<string, CustomerProfile>;
+  const m = new Map<string, CustomerProfile>();
+  for (const prof of p as Iterable<CustomerProfile>) m.set(prof.customerId, prof);
+  return m;
+}
