@@ -143,6 +143,9 @@ export function renderTimelineSvg(input: TimelineInput): TimelineResult {
     lo -= 12 * HOUR;
     hi += 12 * HOUR;
   }
+  // Show what happened shortly after, too (money moved on after the alert is often the point).
+  const lastTx = parsed.length > 0 ? parsed[parsed.length - 1]!.ms : hi;
+  if (lastTx > hi) hi = Math.min(lastTx, hi + (hi - lo) * 0.25);
   const pad = (hi - lo) * 0.04;
   lo -= pad;
   hi += pad;
