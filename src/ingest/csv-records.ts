@@ -186,7 +186,7 @@ export function createCsvRecordSplitter(dialect: CsvDialect = {}): { push(text: 
     const out: CsvRecord[] = [];
     if (started || fields.length > 0) {
       if (state === State.Quoted && !overflow) {
-        error ??= `quoted cell opened on line ${recordLine} is not closed before the end of the input`;
+        error ??= `quoted cell opened on line ${recordLine} is not closed before the end of the input (lines ${recordLine}–${line} read as one row)`;
       }
       // the record has no terminating newline: its last line is the current one
       endRecord(out);

@@ -161,7 +161,7 @@ export function createRowMapper(
     const extra = more > 0 ? ` (+${more} more problem${more > 1 ? 's' : ''})` : '';
     const rejection: Rejection = {
       code,
-      message: `${p.field}${col}: ${p.reason}${extra}`,
+      message: p.field === '(row)' ? `${p.reason}${extra}` : `${p.field}${col}: ${p.reason}${extra}`,
       field: p.field,
       line,
       ...(p.value === undefined ? {} : { value: truncate(p.value) }),
