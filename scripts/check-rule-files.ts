@@ -10,7 +10,7 @@
  * exits 1 when there is any. The real loader (`loadRules`) enforces the same rules at load time.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RuleFileSchema, type RuleFile, type IndicatorRule, type Typology, type ReferenceList } from '../src/schema/rule.js';
 import { FIELD_KINDS, isFieldPath } from '../src/schema/fields.js';
@@ -63,8 +63,11 @@ export function listRuleFiles(rulesDir: string): string[] {
 export function readRuleFiles(rulesDir: string): { files: LoadedRuleFile[]; problems: RuleFileProblem[] } {
   const files: LoadedRuleFile[] = [];
   const problems: RuleFileProblem[] = [];
+  // Paths are reported relative to the rules directory's parent (`rules/indicators/001-….json`), whatever the
+  // working directory, so that generated documentation does not depend on where the script runs.
+  const base = basename(resolve(rulesDir));
   for (const abs of listRuleFiles(rulesDir)) {
-    const file = relative(process.cwd(), abs) || abs;
+    const file = [base, ...abs.slice(rulesDir.length).split(/[\\/]/).filter((x) => x !== '')].join('/');
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(abs, 'utf8'));
