@@ -136,6 +136,14 @@ describe('renderHtmlReport: content', () => {
     expect(html).toContain('alert raised');
   });
 
+  it('names the account of each contributing transaction when an alert spans several accounts', () => {
+    const section = html.slice(html.indexOf('id="alert-al-5ea7f0339b61"'), html.indexOf('id="alert-al-81d2c7a90e5f"'));
+    expect(section).toContain('<th scope="col">Account</th>');
+    expect(section).toContain('<td class="mono nowrap">ACC-11a1</td>');
+    const single = html.slice(html.indexOf('id="alert-al-c04b6e19a2d8"'));
+    expect(single.slice(0, single.indexOf('</section>'))).not.toContain('<th scope="col">Account</th>');
+  });
+
   it('lists source documents as safe links', () => {
     expect(html).toContain(
       '<a class="source-link" href="https://fintrac-canafe.canada.ca/intel/operation/oai-hts-eng" rel="noopener noreferrer" target="_blank">FINTRAC FINTRAC-2016-OA003 (2016)</a>',

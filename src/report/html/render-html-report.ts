@@ -243,8 +243,10 @@ function renderTransactionTable(
   counted: ReadonlyMap<string, readonly string[]>,
   includeReferences: boolean,
 ): string {
+  // An alert on a customer, or a reason scoped on a device or payee, counts several accounts' transactions: say whose.
+  const showAccount = new Set(transactions.map((tx) => tx.accountId)).size > 1;
   const head =
-    `<tr><th scope="col">Time</th><th scope="col">Dir.</th><th scope="col" class="num">Amount</th><th scope="col">Channel</th>` +
+    `<tr><th scope="col">Time</th>${showAccount ? '<th scope="col">Account</th>' : ''}<th scope="col">Dir.</th><th scope="col" class="num">Amount</th><th scope="col">Channel</th>` +
     `<th scope="col">Merchant (MCC, city)</th><th scope="col">Counterparty</th><th scope="col">Location</th>` +
     (includeReferences ? `<th scope="col">Reference</th>` : '') +
     `<th scope="col">Counted by</th><th scope="col">Transaction id</th></tr>`;
@@ -257,7 +259,7 @@ function renderTransactionTable(
       const location = tx.location === undefined ? '' : escapeHtml(place([tx.location.city, tx.location.country, tx.location.terminalId === undefined ? undefined : `terminal ${tx.location.terminalId}`]));
       const dir = tx.direction === 'in' ? '<span class="tx-in-label">in</span>' : '<span class="tx-out-label">out</span>';
       return (
-        `<tr><td class="nowrap">${escapeHtml(formatTimestamp(tx.timestamp))}</td><td>${dir}</td>` +
+        `<tr><td class="nowrap">${escapeHtml(formatTimestamp(tx.timestamp))}</td>${showAccount ? `<td class="mono nowrap">${escapeHtml(tx.accountId)}</td>` : ''}<td>${dir}</td>` +
         `<td class="num nowrap">${escapeHtml(formatMoney(tx.amount, tx.currency))}</td><td>${escapeHtml(tx.channel)}</td>` +
         `<td>${merchant}</td><td>${counterparty}</td><td>${location}</td>` +
         (includeReferences ? `<td>${escapeHtml(tx.reference ?? '')}</td>` : '') +
@@ -459,8 +461,8 @@ function renderIndicatorCard(rule: IndicatorRule): string {
   );
 }
 
-function renderTypologyCard(typology: Typology): string {
-  const members = typology.members.map((m) => `<tr><td class="mono">${escapeHtml(m.rule)}</td><td class="num">${escapeHtml(formatScore(m.weight))}</td></tr>`).join('');
+function renderTypologyCard(typology: Typology, known: ReadonlySet<string>): string {
+  const members = typology.members.map((m) => `<tr><td class="mono">${known.has(m.rule) ? `<a href="#${escapeHtml(toAnchorId('rule-', m.rule))}">${escapeHtml(m.rule)}</a>` : escapeHtml(m.rule)}</td><td class="num">${escapeHtml(formatScore(m.weight))}</td></tr>`).join('');
   return (
     `<article class="rule-card" id="${escapeHtml(toAnchorId('typology-', typology.id))}">` +
     `<h3>${escapeHtml(typology.title)} <span class="mono">${escapeHtml(typology.id)}@${escapeHtml(typology.version)}</span></h3>` +
@@ -476,10 +478,11 @@ function renderTypologyCard(typology: Typology): string {
 function renderAppendix(rules: NonNullable<HtmlReportInput['rules']>): string {
   const typologies = [...rules.typologies].sort((a, b) => byText(a.id, b.id) || byText(a.version, b.version));
   const indicators = [...rules.indicators].sort((a, b) => byText(a.id, b.id) || byText(a.version, b.version));
+  const known = new Set(indicators.map((r) => r.id));
   return (
     `<section class="card" id="appendix" aria-labelledby="appendix-title"><h2 id="appendix-title">Appendix: rule cards</h2>` +
     `<p class="note">The rule pack this run used: ${typologies.length} typolog${typologies.length === 1 ? 'y' : 'ies'} and ${indicators.length} indicator${indicators.length === 1 ? '' : 's'}.</p>` +
-    (typologies.length === 0 ? '' : `<h3>Typologies</h3>${typologies.map(renderTypologyCard).join('')}`) +
+    (typologies.length === 0 ? '' : `<h3>Typologies</h3>${typologies.map((t) => renderTypologyCard(t, known)).join('')}`) +
     (indicators.length === 0 ? '' : `<h3>Indicators</h3>${indicators.map(renderIndicatorCard).join('')}`) +
     `</section>`
   );

@@ -69,7 +69,7 @@ th[aria-sort=descending] button::after{content:"▼";color:var(--accent)}
 .sources li{margin:2px 0}
 .sources blockquote{margin:2px 0 4px;color:var(--muted);font-style:italic;border-left:2px solid var(--line);padding-left:8px}
 .timeline-wrap{margin:8px 0 4px}
-.timeline{max-width:100%;height:auto;display:block;background:#fff}
+.timeline{width:100%;max-width:100%;height:auto;display:block;background:#fff}
 .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:12px;color:var(--muted);margin:4px 0 0;padding:0;list-style:none}
 .legend li{display:inline-flex;align-items:center;gap:5px}
 .legend svg{flex:none}
