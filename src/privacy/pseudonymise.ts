@@ -1,0 +1,98 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Alert, Hit, Rejection } from '../schema/alert.js';
+import { MshtError } from '../errors.js';
+
+/** Fields whose values identify a person or account, and are replaced by pseudonyms in outputs. */
+export const IDENTIFYING_FIELDS = new Set([
+  'accountId', 'customerId', 'counterparty.id', 'counterparty.name', 'counterparty.account', 'device.id', 'device.ip',
+  'profile.phone', 'profile.email', 'profile.address.line', 'profile.address.postcode',
+]);
+
+/** Replaces identifiers by keyed pseudonyms. */
+export interface Pseudonymiser {
+  /** `ps_` + 16 hex characters of HMAC-SHA-256(key, value): the same value always gives the same pseudonym under one key. */
+  id(value: string): string;
+  alert(alert: Alert): Alert;
+  hit(hit: Hit): Hit;
+  rejection(r: Rejection): Rejection;
+}
+
+/**
+ * Creates a pseudonymiser from a secret key. Pseudonyms are consistent within a key, so alerts can be
+ * shared and joined by a partner without the identities; the bank keeps the key and can map back by
+ * recomputing pseudonyms of its own identifiers.
+ *
+ * @param key - secret bytes (at least 16)
+ * @returns the pseudonymiser
+ * @throws {MshtError} `invalid_key` for a key shorter than 16 bytes
+ * @example
+ * const p = createPseudonymiser(Buffer.from('a long secret key from a key file'));
+ * p.id('ACC-1042') //=> 'ps_…' (16 hex characters)
+ */
+export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
+  if (key.length < 16) throw new MshtError('invalid_key', 'the pseudonymisation key must be at least 16 bytes');
+  const cache = new Map<string, string>();
+  const id = (value: string): string => {
+    let p = cache.get(value);
+    if (p === undefined) {
+      p = `ps_${createHmac('sha256', key).update(value, 'utf8').digest('hex').slice(0, 16)}`;
+      if (cache.size > 100_000) cache.clear();
+      cache.set(value, p);
+    }
+    return p;
+  };
+  const replaceIn = (text: string, values: readonly string[]): string => {
+    let out = text;
+    for (const v of [...values].sort((a, b) => b.length - a.length)) if (v !== '') out = out.split(v).join(id(v));
+    return out;
+  };
+  const hit = (h: Hit): Hit => {
+    const scoped = IDENTIFYING_FIELDS.has(h.scope.field);
+    const secrets = [...h.accounts, ...h.customers, ...(scoped ? [h.scope.key] : [])];
+    return {
+      ...h,
+      scope: scoped ? { field: h.scope.field, key: id(h.scope.key) } : h.scope,
+      accounts: h.accounts.map(id),
+      customers: h.customers.map(id),
+      text: replaceIn(h.text, secrets),
+    };
+  };
+  return {
+    id,
+    hit,
+    alert: (a) => ({
+      ...a,
+      entity: { field: a.entity.field, key: id(a.entity.key) },
+      reasons: a.reasons.map((r) => ({ ...hit(r), weight: r.weight })),
+    }),
+    rejection: (r) => {
+      if (r.value === undefined || r.field === undefined) return r;
+      const field = r.field.replace(/^\$\./, '');
+      return IDENTIFYING_FIELDS.has(field) ? { ...r, value: id(r.value) } : r;
+    },
+  };
+}
+
+/**
+ * Reads a pseudonymisation key file (its raw bytes, trailing newline removed).
+ *
+ * @param path - key file
+ * @returns the key bytes
+ * @throws {MshtError} when unreadable or too short
+ * @example
+ * const key = readKeyFile('secrets/pseudonym.key');
+ */
+export function readKeyFile(path: string): Uint8Array {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    throw new MshtError('invalid_key', `cannot read key file "${path}": ${(e as Error).message}`);
+  }
+  let end = buf.length;
+  while (end > 0 && (buf[end - 1] === 10 || buf[end - 1] === 13)) end--;
+  const key = buf.subarray(0, end);
+  if (key.length < 16) throw new MshtError('invalid_key', `key file "${path}" holds ${key.length} bytes; at least 16 are needed`);
+  return key;
+}
