@@ -199,7 +199,7 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
         renderHtmlReport({
           title: 'MSHT red-flag screening report',
           generatedFrom: input,
-          summary: summaryForReport(stream.stats.rowsRead, screener.stats, rejects.length, inputs.rules.baseCurrency),
+          summary: summaryForReport(stream.stats.rowsRead, screener.stats, rejects, inputs.rules.baseCurrency, finalAlerts.length),
           alerts: finalAlerts,
           transactions,
           rules: { indicators: inputs.rules.indicators.map((i) => i.document), typologies: inputs.rules.typologies.map((t) => t.document) },
@@ -258,8 +258,10 @@ function withLine(r: Rejection, lineOf: Map<string, number>, _stats: unknown): R
   return line === undefined || r.line !== undefined ? r : { ...r, line };
 }
 
-function summaryForReport(rowsRead: number, ss: { screened: number; hits: number }, rejected: number, baseCurrency: string) {
-  return { rowsRead, screened: ss.screened, rejected, hits: ss.hits, alerts: 0, baseCurrency };
+function summaryForReport(rowsRead: number, ss: { screened: number; hits: number }, rejects: readonly Rejection[], baseCurrency: string, alerts: number) {
+  const rejectedByCode: Record<string, number> = {};
+  for (const r of rejects) rejectedByCode[r.code] = (rejectedByCode[r.code] ?? 0) + 1;
+  return { rowsRead, screened: ss.screened, rejected: rejects.length, rejectedByCode, hits: ss.hits, alerts, baseCurrency };
 }
 
 function inputIdentity(path: string): { path: string; size: number; head: string } {
