@@ -126,6 +126,36 @@ export function createCsvRecordSplitter(dialect: CsvDialect = {}): { push(text: 
         continue;
       }
       started = true;
+      if (state === State.Unquoted || state === State.Quoted) {
+        // fast path: take a run of ordinary characters as one slice instead of one string append per character
+        let j = i;
+        if (state === State.Unquoted) {
+          while (j < n) {
+            const d = text.charCodeAt(j);
+            if (d === delim || d === quote || d === CR || d === LF) break;
+            j++;
+          }
+        } else {
+          while (j < n) {
+            const d = text.charCodeAt(j);
+            if (d === quote || d === CR || d === LF) break;
+            j++;
+          }
+        }
+        if (j > i) {
+          const run = text.slice(i, j);
+          recordLength += j - i;
+          if (recordLength > maxLength && !overflow) {
+            overflow = true;
+            fields = [];
+            field = '';
+          }
+          if (!overflow) field += run;
+          if (state === State.Unquoted && fieldBlank && !/^[ \t]*$/.test(run)) fieldBlank = false;
+          i = j - 1;
+          continue;
+        }
+      }
       if (++recordLength > maxLength && !overflow) {
         overflow = true;
         fields = [];

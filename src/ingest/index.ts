@@ -23,8 +23,8 @@ export {
   type PartyColumns,
 } from './mapping.js';
 export { createRowMapper, type RowMapper } from './map-row.js';
-export { createIngestStats, countRow, toIngestStream, type IngestStats, type IngestStream } from './stats.js';
-export { readCsv, readCsvRecords, isBlankRecord, type ReadCsvOptions } from './read-csv.js';
+export { createIngestStats, countRow, toIngestStream, type IngestStats, type IngestStream, type RowOutcome } from './stats.js';
+export { readCsv, readCsvRecords, readCsvRecordBatches, isBlankRecord, type ReadCsvOptions } from './read-csv.js';
 export { readLines, type TextLine } from './read-lines.js';
 export { parseJsonLine } from './parse-json-line.js';
 export { readNdjson, readObjects, type ReadNdjsonOptions } from './read-ndjson.js';

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 
 /** Result of a timestamp parser: the canonical ISO-8601 string with offset, or why the cell is not a time. */
 export type ParsedTimestamp = { ok: true; value: string } | { ok: false; reason: string };
@@ -162,23 +162,37 @@ function checkParts(p: Record<Part, number>): string | undefined {
   return undefined;
 }
 
+/** UTC offset (minutes) of `timeZone` at instant `t`, cached per 15-minute bucket (zone rules change on such boundaries). */
+function offsetAt(timeZone: string, t: number): number {
+  let cache = OFFSETS.get(timeZone);
+  if (cache === undefined) OFFSETS.set(timeZone, (cache = new Map()));
+  const bucket = Math.floor(t / 900_000);
+  let o = cache.get(bucket);
+  if (o === undefined) {
+    if (cache.size > 50_000) cache.clear(); // bounded: a long file walks forward in time
+    o = tzOffset(timeZone, new Date(bucket * 900_000));
+    cache.set(bucket, o);
+  }
+  return o;
+}
+const OFFSETS = new Map<string, Map<number, number>>();
+
 function fromLocal(p: Record<Part, number>, timeZone: string): ParsedTimestamp {
   const bad = checkParts(p);
   if (bad !== undefined) return { ok: false, reason: bad };
-  let d = new TZDate(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond, timeZone);
-  if (Number.isNaN(d.getTime())) return { ok: false, reason: 'not a valid date-time' };
-  if (d.getFullYear() !== p.year || d.getMonth() !== p.month - 1 || d.getDate() !== p.day || d.getHours() !== p.hour || d.getMinutes() !== p.minute) {
-    return { ok: false, reason: `${render(p, '')} does not exist in ${timeZone} (the clocks went forward)` };
+  // The wall-clock time read as if it were UTC; the real instant is wall − offset, for an offset in force then.
+  // Try the offsets in force a day before and a day after (at most one transition lies between): each candidate
+  // instant is valid when the zone really has that offset at that instant. None valid: the local time fell in a
+  // DST gap. Two valid: it occurred twice (clocks went back), and the earlier instant is taken.
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+  if (Number.isNaN(wall)) return { ok: false, reason: 'not a valid date-time' };
+  let best: { t: number; offset: number } | undefined;
+  for (const guess of [offsetAt(timeZone, wall - 86_400_000), offsetAt(timeZone, wall + 86_400_000)]) {
+    const t = wall - guess * 60_000;
+    if (offsetAt(timeZone, t) === guess && (best === undefined || t < best.t)) best = { t, offset: guess };
   }
-  // A repeated local time (clocks went back): take the earlier instant. DST shifts are 1 h, or 30 min in a few zones.
-  for (const delta of [3_600_000, 1_800_000]) {
-    const earlier = new TZDate(d.getTime() - delta, timeZone);
-    if (earlier.getHours() === p.hour && earlier.getMinutes() === p.minute && earlier.getDate() === p.day) {
-      d = earlier;
-      break;
-    }
-  }
-  const off = -d.getTimezoneOffset();
+  if (best === undefined) return { ok: false, reason: `${render(p, '')} does not exist in ${timeZone} (the clocks went forward)` };
+  const off = best.offset;
   const sign = off < 0 ? '-' : '+';
   const abs = Math.abs(off);
   return { ok: true, value: render(p, off === 0 ? 'Z' : `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`) };

@@ -32,19 +32,19 @@ export function readNdjson(input: IngestInput, options: ReadNdjsonOptions = {}):
   return toIngestStream(async function* () {
     for await (const l of readLines(input, { maxLineLength: max })) {
       if (l.tooLong) {
-        yield [rejected({ code: 'parse_error', message: `line is longer than ${max} characters; skipped`, ...where(l.line) })];
+        yield [[rejected({ code: 'parse_error', message: `line is longer than ${max} characters; skipped`, ...where(l.line) })]];
         continue;
       }
       if (l.text.trim() === '') {
-        yield 'blank';
+        yield ['blank'];
         continue;
       }
       const parsed = parseJsonLine(l.text);
       if (!parsed.ok) {
-        yield [rejected({ code: parsed.code, message: parsed.reason, ...(parsed.field === undefined ? {} : { field: parsed.field }), value: truncate(l.text), ...where(l.line) })];
+        yield [[rejected({ code: parsed.code, message: parsed.reason, ...(parsed.field === undefined ? {} : { field: parsed.field }), value: truncate(l.text), ...where(l.line) })]];
         continue;
       }
-      yield [toRecord(validateTransaction(parsed.value, where(l.line)), l.line, source)];
+      yield [[toRecord(validateTransaction(parsed.value, where(l.line)), l.line, source)]];
     }
   });
 }
@@ -65,7 +65,7 @@ export function readObjects(objects: Iterable<unknown> | AsyncIterable<unknown>,
     let line = 0;
     for await (const obj of objects as AsyncIterable<unknown>) {
       line++;
-      yield [toRecord(validateTransaction(obj, source === undefined ? { line } : { line, source }), line, source)];
+      yield [[toRecord(validateTransaction(obj, source === undefined ? { line } : { line, source }), line, source)]];
     }
   });
 }

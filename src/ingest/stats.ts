@@ -68,26 +68,32 @@ export interface IngestStream extends AsyncIterable<IngestRecord> {
   readonly stats: IngestStats;
 }
 
+/** What a reader's row generator yields: one row's records, or a blank line. */
+export type RowOutcome = readonly IngestRecord[] | 'blank';
+
 /**
- * Wraps a generator of records-per-row as an {@link IngestStream} that keeps `stats`.
+ * Wraps a generator of row outcomes (yielded in batches, to keep per-row async overhead low) as an
+ * {@link IngestStream} that keeps `stats`. The stream is single-use.
  *
- * @param rows - yields each row's records, or `'blank'` for a blank line
+ * @param rows - yields batches of row outcomes, in input order
  * @param stats - the counters to keep (also handed to `rows` for extra fields like `missingColumns`)
  * @returns the stream
  * @example
- * const s = toIngestStream(rowsOf(file), createIngestStats())
+ * const s = toIngestStream(async function* () { yield [[record], 'blank'] })
  */
-export function toIngestStream(rows: (stats: IngestStats) => AsyncIterable<readonly IngestRecord[] | 'blank'>, stats: IngestStats = createIngestStats()): IngestStream {
+export function toIngestStream(rows: (stats: IngestStats) => AsyncIterable<readonly RowOutcome[]>, stats: IngestStats = createIngestStats()): IngestStream {
   return {
     stats,
     async *[Symbol.asyncIterator]() {
-      for await (const row of rows(stats)) {
-        if (row === 'blank') {
-          stats.blankLines++;
-          continue;
+      for await (const batch of rows(stats)) {
+        for (const row of batch) {
+          if (row === 'blank') {
+            stats.blankLines++;
+            continue;
+          }
+          countRow(stats, row);
+          yield* row;
         }
-        countRow(stats, row);
-        yield* row;
       }
     },
   };
