@@ -1,24 +1,9 @@
 import { Decimal } from 'decimal.js';
-import { z } from 'zod';
 import { CURRENCY_MINOR_UNITS } from '../schema/currencies.js';
-import { CurrencyCodeSchema } from '../schema/transaction.js';
+import { FxRateSchema, type FxRate } from '../schema/fx.js';
 import { MshtError } from '../errors.js';
 
-/** One dated exchange rate: 1 unit of `currency` = `rateToBase` units of the base currency, from `date` on. */
-export const FxRateSchema = z
-  .object({
-    date: z.iso.date(),
-    currency: CurrencyCodeSchema,
-    rateToBase: z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, { message: 'expected a positive decimal rate' }).refine((s) => /[1-9]/.test(s), { message: 'rate must be greater than zero' }),
-  })
-  .strict();
-/**
- * A dated exchange rate.
- *
- * @example
- * const r: FxRate = { date: '2026-01-01', currency: 'EUR', rateToBase: '0.85' };
- */
-export type FxRate = z.infer<typeof FxRateSchema>;
+export { FxRateSchema, type FxRate };
 
 /** Converts amounts to integer minor units of the base currency, using the latest rate dated on or before the transaction's date. */
 export interface FxConverter {

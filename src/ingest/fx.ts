@@ -1,30 +1,9 @@
-import { z } from 'zod';
 import { RuleSetError, type ConfigIssue } from '../errors.js';
-import { CurrencyCodeSchema } from '../schema/transaction.js';
+import { FxRateSchema, type FxRate } from '../schema/fx.js';
 import type { IngestInput } from './input.js';
 import { isBlankRecord, readCsvRecords } from './read-csv.js';
 
-/** One exchange rate: 1 unit of `currency` is worth `rateToBase` units of the base currency on `date`. */
-export const FxRateSchema = z
-  .object({
-    /** Calendar date, `YYYY-MM-DD`. */
-    date: z.iso.date(),
-    currency: CurrencyCodeSchema,
-    /** Positive decimal string, exact (no float). */
-    rateToBase: z
-      .string()
-      .regex(/^\d{1,12}(\.\d{1,12})?$/, { message: 'expected a positive decimal number such as "4.9731"' })
-      .refine((s) => /[1-9]/.test(s), { message: 'rate must be greater than zero' }),
-  })
-  .strict();
-
-/**
- * An exchange rate (see {@link FxRateSchema}).
- *
- * @example
- * const r: FxRate = { date: '2026-03-01', currency: 'RON', rateToBase: '0.1705' };
- */
-export type FxRate = z.infer<typeof FxRateSchema>;
+export { FxRateSchema, type FxRate };
 
 const HEADER = ['date', 'currency', 'rate_to_base'] as const;
 
