@@ -267,8 +267,9 @@ function usedAsMoney(rule: IndicatorRule, name: string): boolean {
     else if ('any' in c) c.any.forEach(visitCond);
     else if ('not' in c) visitCond(c.not);
     else if ('atLeast' in c) c.of.forEach(visitCond);
-    else if ('field' in c && kindOf(c.field) === 'money') {
-      const vs: unknown[] = Array.isArray(c.value) ? c.value : [c.value];
+    else if ('field' in c && kindOf(c.field) === 'money' && 'value' in c) {
+      const v: unknown = c.value;
+      const vs: unknown[] = Array.isArray(v) ? v : [v];
       if (vs.some(refersTo)) money = true;
     }
   };
