@@ -114,10 +114,12 @@ export interface MerchantKind {
   readonly sigma: number;
   readonly min: number;
   readonly max: number;
+  /** Currency the amount model is written in (`GBP` for UK merchants, `RON` for Romanian ones). */
+  readonly unit: 'GBP' | 'RON';
 }
 
-const kind = (mcc: string, names: string[], median: number, sigma: number, min: number, max: number): MerchantKind =>
-  Object.freeze({ mcc, names: Object.freeze(names), median, sigma, min, max });
+const kind = (mcc: string, names: string[], median: number, sigma: number, min: number, max: number, unit: 'GBP' | 'RON' = 'GBP'): MerchantKind =>
+  Object.freeze({ mcc, names: Object.freeze(names), median, sigma, min, max, unit });
 
 /** Merchant kinds by purpose. MCCs are from the Visa/Mastercard lists (indicators.md §2). */
 export const MERCHANTS = Object.freeze({
@@ -158,14 +160,14 @@ export const MERCHANTS = Object.freeze({
   moneyTransfer: kind('4829', ['WESTERN UNION', 'MONEYGRAM', 'RIA MONEY TRANSFER', 'SMALL WORLD', 'WORLDREMIT', 'TRANSFERGO', 'WISE'], 300, 0.6, 30, 3000),
   roCoach: kind('4131', ['ATLASSIB', 'FLIXBUS', 'EUROLINES RO', 'AMVIO TRAVEL', 'DOUA SURORI', 'NATIONAL EXPRESS'], 95, 0.3, 50, 180),
   roAirline: kind('4511', ['WIZZ AIR', 'RYANAIR', 'BLUE AIR', 'TAROM', 'EASYJET'], 110, 0.45, 30, 420),
-  roGrocery: kind('5411', ['KAUFLAND', 'LIDL ROMANIA', 'MEGA IMAGE', 'CARREFOUR', 'PROFI', 'PENNY'], 140, 0.7, 10, 900),
-  roFastFood: kind('5814', ["MCDONALD'S RO", 'KFC RO', 'SPARTAN', 'SALAD BOX', 'GLOVO'], 45, 0.5, 10, 250),
-  roFuel: kind('5541', ['PETROM', 'OMV', 'MOL', 'ROMPETROL', 'LUKOIL'], 260, 0.35, 50, 600),
-  roRestaurant: kind('5812', ['LA MAMA', 'CARU CU BERE', 'TRATTORIA IL CALCIO', 'HANUL RAZESILOR', 'CASA DOINEI'], 160, 0.5, 30, 900),
-  roDepartment: kind('5311', ['EMAG.RO', 'DEDEMAN', 'ALTEX', 'FASHION DAYS', 'PEPCO'], 180, 0.8, 15, 3000),
-  roPharmacy: kind('5912', ['CATENA', 'DR.MAX', 'HELP NET', 'SENSIBLU'], 55, 0.6, 8, 400),
-  roJewellery: kind('5944', ['TEILOR', 'SABION', 'MALVENSKY'], 2500, 0.8, 300, 40000),
-  roCarDealer: kind('5511', ['AUTOKLASS', 'PORSCHE INTER AUTO', 'BMW AUTOMOBILE BAVARIA', 'AUTO ITALIA'], 90000, 0.6, 15000, 450000),
+  roGrocery: kind('5411', ['KAUFLAND', 'LIDL ROMANIA', 'MEGA IMAGE', 'CARREFOUR', 'PROFI', 'PENNY'], 140, 0.7, 10, 900, 'RON'),
+  roFastFood: kind('5814', ["MCDONALD'S RO", 'KFC RO', 'SPARTAN', 'SALAD BOX', 'GLOVO'], 45, 0.5, 10, 250, 'RON'),
+  roFuel: kind('5541', ['PETROM', 'OMV', 'MOL', 'ROMPETROL', 'LUKOIL'], 260, 0.35, 50, 600, 'RON'),
+  roRestaurant: kind('5812', ['LA MAMA', 'CARU CU BERE', 'TRATTORIA IL CALCIO', 'HANUL RAZESILOR', 'CASA DOINEI'], 160, 0.5, 30, 900, 'RON'),
+  roDepartment: kind('5311', ['EMAG.RO', 'DEDEMAN', 'ALTEX', 'FASHION DAYS', 'PEPCO'], 180, 0.8, 15, 3000, 'RON'),
+  roPharmacy: kind('5912', ['CATENA', 'DR.MAX', 'HELP NET', 'SENSIBLU'], 55, 0.6, 8, 400, 'RON'),
+  roJewellery: kind('5944', ['TEILOR', 'SABION', 'MALVENSKY'], 2500, 0.8, 300, 40000, 'RON'),
+  roCarDealer: kind('5511', ['AUTOKLASS', 'PORSCHE INTER AUTO', 'BMW AUTOMOBILE BAVARIA', 'AUTO ITALIA'], 90000, 0.6, 15000, 450000, 'RON'),
 });
 
 /** Which named merchant kind. */
@@ -249,7 +251,7 @@ export const BILL_PAYEES = Object.freeze({
   insurance: ['AVIVA INSURANCE', 'DIRECT LINE', 'ADMIRAL INSURANCE', 'LV= INSURANCE', 'CHURCHILL INSURANCE'],
   lettings: ['FOXTONS LETTINGS', 'CONNELLS LETTINGS', 'OPENRENT', 'LEADERS LETTINGS', 'MARTIN & CO'],
   mortgage: ['NATIONWIDE BS MORTGAGE', 'HALIFAX MORTGAGES', 'SANTANDER MORTGAGE', 'COVENTRY BS'],
-  studentHall: ['UNITE STUDENTS', 'IQ STUDENT ACCOMMODATION', 'CRM STUDENTS', 'DIGS STUDENT LETS'],
+  studentHall: ['UNITE GROUP LETTINGS', 'IQ ACCOMMODATION', 'CRM LIVING', 'DIGS LETS'],
   roUtilities: ['ENEL ENERGIE', 'ENGIE ROMANIA', 'DIGI RCS RDS', 'ORANGE ROMANIA', 'APA NOVA', 'E.ON ENERGIE ROMANIA'],
 });
 
@@ -279,3 +281,34 @@ export const BANKS = Object.freeze({
 export const IP_PREFIXES_UK: readonly string[] = Object.freeze(['81.2', '86.1', '92.40', '109.150', '31.94', '90.214', '82.132', '2.96', '176.24', '185.69']);
 /** Romanian IP prefixes. */
 export const IP_PREFIXES_RO: readonly string[] = Object.freeze(['79.112', '86.120', '89.34', '5.2', '188.25', '93.115']);
+
+/** Merchants where holiday-makers spend abroad (names generic to the destination). */
+export const HOLIDAY_MERCHANTS = Object.freeze({
+  restaurant: kind('5812', ['RESTAURANTE EL PUERTO', 'TAVERNA NIKOS', 'TRATTORIA DA MARIO', 'BEACH CLUB', 'CAFE CENTRAL', 'LE PETIT BISTRO', 'MARISQUERIA'], 42, 0.5, 8, 220),
+  grocery: kind('5411', ['MERCADONA', 'CARREFOUR', 'CONTINENTE', 'LIDL', 'SPAR', 'MIGROS'], 24, 0.6, 3, 140),
+  shop: kind('5999', ['SOUVENIR SHOP', 'WORLD DUTY FREE', 'BEACH SHOP', 'MERCADO MUNICIPAL'], 18, 0.7, 3, 200),
+  taxi: kind('4121', ['TAXI', 'BOLT.EU', 'UBER *TRIP', 'FREE NOW'], 22, 0.5, 6, 90),
+  carRental: kind('7512', ['GOLDCAR', 'SIXT', 'HERTZ', 'CENTAURO', 'AVIS'], 180, 0.4, 60, 600),
+});
+
+/** Nearest airport code of UK and RO towns (for route references on tickets). */
+export const AIRPORTS: Readonly<Record<string, string>> = Object.freeze({
+  London: 'LTN', Birmingham: 'BHX', Manchester: 'MAN', Leeds: 'LBA', Glasgow: 'GLA', Liverpool: 'LPL', Bristol: 'BRS', Sheffield: 'EMA',
+  Leicester: 'EMA', Nottingham: 'EMA', Coventry: 'BHX', Bradford: 'LBA', Luton: 'LTN', Slough: 'LHR', Reading: 'LHR', 'Newcastle upon Tyne': 'NCL',
+  Cardiff: 'CWL', Edinburgh: 'EDI', Southampton: 'SOU', Peterborough: 'STN', Northampton: 'LTN', 'Milton Keynes': 'LTN', Derby: 'EMA',
+  Wolverhampton: 'BHX', 'Stoke-on-Trent': 'MAN', Hull: 'LBA', Brighton: 'LGW', Oxford: 'LHR', Cambridge: 'STN', Norwich: 'NWI',
+  'Southend-on-Sea': 'SEN', Blackpool: 'MAN', Preston: 'MAN', Bolton: 'MAN', Ipswich: 'STN',
+  Bucharest: 'OTP', 'Iași': 'IAS', 'Constanța': 'CND', Craiova: 'CRA', 'Timișoara': 'TSR', 'Brașov': 'GHV', 'Cluj-Napoca': 'CLJ', 'Galați': 'OTP',
+  'Bacău': 'BCM', 'Botoșani': 'SCV', Vaslui: 'IAS', Suceava: 'SCV', 'Ploiești': 'OTP', 'Pitești': 'OTP', 'Brăila': 'OTP', 'Buzău': 'OTP',
+  'Focșani': 'BCM', 'Târgu Jiu': 'CRA', 'Piatra Neamț': 'BCM',
+});
+
+/** Cities abroad visited on business. */
+export const BUSINESS_ABROAD: readonly Place[] = Object.freeze([
+  place('Paris', 'FR', 'CDG', [], 1),
+  place('Amsterdam', 'NL', 'AMS', [], 1),
+  place('Frankfurt', 'DE', 'FRA', [], 1),
+  place('Dublin', 'IE', 'DUB', [], 1),
+  place('Brussels', 'BE', 'BRU', [], 1),
+  place('Madrid', 'ES', 'MAD', [], 0.6),
+]);
