@@ -111,6 +111,8 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
   let alertEvents: Extract<ScreenEvent, { type: 'alert' }>[] = [];
   let hits: Hit[] = [];
   const rejects: Rejection[] = [...inputs.profileRejects.map((r) => ({ ...r, source: r.source ?? values.profiles }))];
+  // A daily continuation restores yesterday's screener counts too; this run's figures are the difference.
+  let carried = { screened: 0, rejected: 0, hits: 0 };
   if (values.state !== undefined && existsSync(values.state)) {
     const state = readState(values.state);
     screener.restore(state.snapshot);
@@ -122,6 +124,7 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
       rejects.push(...(state.rejects as Rejection[]));
       note(ctx, `resuming ${input} after ${skip} records from ${values.state}`);
     } else {
+      carried = { screened: screener.stats.screened, rejected: screener.stats.rejected, hits: screener.stats.hits };
       note(ctx, `continuing from the windows in ${values.state} (previous input ${state.input.path})`);
     }
   }
@@ -199,7 +202,7 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
         renderHtmlReport({
           title: 'MSHT red-flag screening report',
           generatedFrom: input,
-          summary: summaryForReport(stream.stats.rowsRead, screener.stats, rejects, inputs.rules.baseCurrency, finalAlerts.length),
+          summary: summaryForReport(stream.stats.rowsRead, { screened: screener.stats.screened - carried.screened, hits: screener.stats.hits - carried.hits }, rejects, inputs.rules.baseCurrency, finalAlerts.length),
           alerts: finalAlerts,
           transactions,
           rules: { indicators: inputs.rules.indicators.map((i) => i.document), typologies: inputs.rules.typologies.map((t) => t.document) },
@@ -224,7 +227,7 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
 
   // ---- summary ----
   const st = stream.stats;
-  const ss = screener.stats;
+  const ss = { ...screener.stats, screened: screener.stats.screened - carried.screened, rejected: screener.stats.rejected - carried.rejected, hits: screener.stats.hits - carried.hits };
   const byReason = new Map<string, number>();
   for (const r of rejects) byReason.set(r.code, (byReason.get(r.code) ?? 0) + 1);
   const byTypology = new Map<string, string>();
