@@ -88,6 +88,7 @@ export function keyReader(path: FieldPath): (row: Row) => string | undefined {
  * Normalised words of a text field of a row, computed once per row and field.
  */
 export function wordsOf(row: Row, path: string, text: string): string[] {
+  row.words ??= new Map();
   let w = row.words.get(path);
   if (w === undefined) {
     w = normaliseWords(text);

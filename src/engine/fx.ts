@@ -42,7 +42,7 @@ export function createFxConverter(baseCurrency: string, rates: readonly FxRate[]
     baseCurrency,
     baseExponent,
     toBaseMinor(amount, currency, date) {
-      if (currency === baseCurrency) return new Decimal(amount).times(scale).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toNumber();
+      if (currency === baseCurrency) return fastMinor(amount, baseExponent) ?? new Decimal(amount).times(scale).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toNumber();
       const list = byCurrency.get(currency);
       if (list === undefined) return undefined;
       // Latest rate dated on or before the transaction's date (binary search).
@@ -60,4 +60,27 @@ export function createFxConverter(baseCurrency: string, rates: readonly FxRate[]
       return new Decimal(amount).times(list[found]!.rate).times(scale).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toNumber();
     },
   };
+}
+
+/**
+ * Integer minor units of a plain decimal string without Decimal, when that is exact: at most as many
+ * fraction digits as the currency has, and small enough to stay below 2^53. Otherwise undefined.
+ */
+function fastMinor(amount: string, exponent: number): number | undefined {
+  const dot = amount.indexOf('.');
+  const intPart = dot < 0 ? amount : amount.slice(0, dot);
+  const frac = dot < 0 ? '' : amount.slice(dot + 1);
+  if (frac.length > exponent || intPart.length > 13 || intPart.length === 0) return undefined;
+  let n = 0;
+  for (let i = 0; i < intPart.length; i++) {
+    const c = intPart.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  for (let i = 0; i < exponent; i++) {
+    const c = i < frac.length ? frac.charCodeAt(i) - 48 : 0;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  return n;
 }

@@ -30,6 +30,7 @@ export function createLocalClock(timeZone: string): (epochMs: number) => LocalTi
   const probe = tzOffset(timeZone, new Date(0));
   if (!Number.isFinite(probe) || !isValidZone(timeZone)) throw new MshtError('invalid_time_zone', `unknown time zone "${timeZone}"`);
   const cache = new Map<number, number>();
+  const dates = new Map<number, string>();
   return (epochMs) => {
     const bucket = Math.floor(epochMs / BUCKET_MS);
     let offsetMin = cache.get(bucket);
@@ -38,12 +39,18 @@ export function createLocalClock(timeZone: string): (epochMs: number) => LocalTi
       if (cache.size > 100_000) cache.clear();
       cache.set(bucket, offsetMin);
     }
-    const local = new Date(epochMs + offsetMin * 60_000);
-    const hour = local.getUTCHours();
-    const minuteOfDay = hour * 60 + local.getUTCMinutes();
-    const day = local.getUTCDay();
-    const date = local.toISOString().slice(0, 10);
-    return { hour, minuteOfDay, weekday: day === 0 ? 7 : day, date };
+    const localMinutes = Math.floor(epochMs / 60_000) + offsetMin;
+    const dayNumber = Math.floor(localMinutes / 1440);
+    const minuteOfDay = localMinutes - dayNumber * 1440;
+    let date = dates.get(dayNumber);
+    if (date === undefined) {
+      date = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+      if (dates.size > 10_000) dates.clear();
+      dates.set(dayNumber, date);
+    }
+    // Day 0 (1970-01-01) was a Thursday: ISO weekday 4.
+    const weekday = ((((dayNumber + 3) % 7) + 7) % 7) + 1;
+    return { hour: Math.floor(minuteOfDay / 60), minuteOfDay, weekday, date };
   };
 }
 

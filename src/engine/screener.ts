@@ -138,9 +138,11 @@ export function createScreener(options: ScreenerOptions): Screener {
   const profileMinor = new WeakMap<CustomerProfile, Row['profileMinor']>();
 
   const active = rules.indicators.filter((r) => r.enabled);
+  // Rules indexed by the direction they filter on, so a transaction only meets rules that can match it.
+  const indexed = active.map((rule, index) => ({ rule, index }));
   const byDirection = {
-    in: active.filter((r) => r.direction !== 'out'),
-    out: active.filter((r) => r.direction !== 'in'),
+    in: indexed.filter(({ rule }) => rule.direction !== 'out'),
+    out: indexed.filter(({ rule }) => rule.direction !== 'in'),
   };
   const dedupeHorizon = Math.max(86_400_000, ...active.map((r) => r.retentionMs)) + lateness;
   const hitCtx = { baseCurrency, baseExponent };
@@ -175,7 +177,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         profileMinor.set(profile, pm);
       }
     }
-    return { tx, t, amountMinor, local: clock(t), profile, profileMinor: pm, words: new Map(), seq: seq++ };
+    return { tx, t, amountMinor, local: clock(t), profile, profileMinor: pm, words: undefined, seq: seq++ };
   }
 
   function accept(input: unknown, out: ScreenEvent[]): void {
@@ -207,9 +209,13 @@ export function createScreener(options: ScreenerOptions): Screener {
       return reject({ code: 'fx_missing', message: `no ${tx.currency}→${baseCurrency} rate dated on or before ${date}`, transactionId: tx.id, field: 'currency', value: tx.currency }, out);
     }
     seen.set(tx.id, t);
-    heap.push(derive(tx, t, amountMinor));
     if (maxSeen === undefined || t > maxSeen) maxSeen = t;
-    release(maxSeen - lateness, out);
+    // In-order input with nothing held back goes straight through; otherwise via the reorder buffer.
+    if (heap.size === 0 && t <= maxSeen - lateness) process(derive(tx, t, amountMinor), out);
+    else {
+      heap.push(derive(tx, t, amountMinor));
+      release(maxSeen - lateness, out);
+    }
   }
 
   function release(upTo: number, out: ScreenEvent[]): void {
@@ -223,12 +229,11 @@ export function createScreener(options: ScreenerOptions): Screener {
     lastReleased = row.t;
     stats.screened++;
     const list = row.tx.direction === 'in' ? byDirection.in : byDirection.out;
-    for (const rule of list) {
+    for (const { rule, index } of list) {
       if (!rule.when(row)) continue;
       const key = rule.scopeKey(row);
       if (key === undefined) continue;
-      const ri = active.indexOf(rule);
-      const map = windows[ri]!;
+      const map = windows[index]!;
       let win = map.get(key);
       if (win === undefined) {
         if (map.size >= maxKeys) evictKey(rule, map, row.t, out);

@@ -84,7 +84,7 @@ export function buildHit(rule: CompiledIndicator, key: string, win: KeyWindow, r
   const money = (minor: number | null): string | null => (minor === null ? null : formatMinorUnits(Math.round(minor), ctx.baseExponent));
   for (const m of rule.measures) {
     const v = win.value(m.index);
-    const ev = win.evidence(m.index);
+    const ev = win.evidence(m.index, key);
     for (const a of ev.accounts) accounts.add(a);
     for (const c of ev.customers) customers.add(c);
     for (const id of ev.ids) allIds.add(id);

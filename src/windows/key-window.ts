@@ -4,6 +4,10 @@ import type { Row } from '../engine/row.js';
 /** Most transaction ids listed per measure in a hit; the rest is flagged as truncated. */
 export const MAX_EVIDENCE_IDS = 200;
 const MAX_SEQUENCE_IDS = 50;
+/** Numbers stored per entry: event time, amount (minor units), measure mask. */
+const STRIDE = 3;
+/** Numbers stored per measure: start index (absolute), count, sum. */
+const MSTRIDE = 3;
 
 interface Pending {
   t: number;
@@ -31,13 +35,42 @@ export interface KeyWindowState {
   t: number[];
   amt: number[];
   id: string[];
-  acc: string[];
+  acc: string[] | null;
   cust: (string | null)[];
   mask: number[];
   dv: (string | null)[][];
   start: number[];
   seq: (SequenceState | null)[];
   lastHitAt: number | null;
+}
+
+/** What a rule's windows need to keep, worked out once per rule. */
+interface Layout {
+  readonly n: number;
+  /** Measures that are not sequences (they use the entry buffer). */
+  readonly buffered: readonly number[];
+  readonly minMax: boolean;
+  readonly distinct: boolean;
+  readonly sequence: boolean;
+  /** Keep each entry's account (unless the scope is the account itself). */
+  readonly keepAccounts: boolean;
+}
+const layouts = new WeakMap<CompiledIndicator, Layout>();
+function layoutOf(rule: CompiledIndicator): Layout {
+  let l = layouts.get(rule);
+  if (l === undefined) {
+    const ms = rule.measures;
+    l = {
+      n: ms.length,
+      buffered: ms.filter((m) => m.fn !== 'sequence').map((m) => m.index),
+      minMax: ms.some((m) => m.fn === 'min' || m.fn === 'max'),
+      distinct: ms.some((m) => m.fn === 'distinct'),
+      sequence: ms.some((m) => m.fn === 'sequence'),
+      keepAccounts: rule.scopeField !== 'accountId',
+    };
+    layouts.set(rule, l);
+  }
+  return l;
 }
 
 /**
@@ -48,53 +81,73 @@ export interface KeyWindowState {
  * Window semantics: at event time `t` a measure with window `w` covers `(t − w, t]` — an event
  * exactly `w` before `t` has left the window; events at the same instant are all inside.
  *
- * Entries are stored column-wise (parallel arrays) from the oldest still needed by any measure; each
- * measure keeps its own start index, so measures with different window lengths share one buffer.
- * `min`/`max` use monotonic deques; `distinct` keeps a count per value.
+ * Storage is compact because there is one window per active (rule, key): entries live in one
+ * interleaved number array (time, amount, measure mask) plus an id column, from the oldest entry
+ * any measure still needs; each measure keeps its own start index, so measures with different
+ * window lengths share one buffer. Per-measure structures exist only where a measure needs them:
+ * monotonic deques for `min`/`max`, value counts for `distinct`, open/closed lists for `sequence`.
+ * The dead prefix is compacted lazily, so eviction is O(1) amortised.
  */
 export class KeyWindow {
-  private t: number[] = [];
-  private amt: number[] = [];
+  private readonly layout: Layout;
+  /** Interleaved entries: [t, amount, mask, t, amount, mask, …]. */
+  private num: number[] = [];
   private id: string[] = [];
-  private acc: string[] = [];
+  private acc: string[] | undefined;
   private cust: (string | undefined)[] = [];
-  private mask: number[] = [];
-  /** Per measure slot: the distinct value of each entry (only for `distinct` measures). */
-  private dv: (string | undefined)[][];
-  /** Absolute index of `t[0]`. */
+  /** Per measure: [start (absolute entry index), count, sum]. */
+  private readonly ms: number[];
+  private dv: ((string | undefined)[] | undefined)[] | undefined;
+  private readonly minQ: (number[] | undefined)[] | undefined;
+  private readonly maxQ: (number[] | undefined)[] | undefined;
+  private readonly distinct: (Map<string, number> | undefined)[] | undefined;
+  private readonly seq: (SequenceState | undefined)[] | undefined;
+  /** Absolute index of entry 0 of the arrays. */
   private base = 0;
-  /** Entries at the front of the arrays that no measure needs any more (compacted lazily). */
+  /** Entries at the front that no measure needs any more. */
   private head = 0;
-  private readonly start: number[];
-  private readonly count: number[];
-  private readonly sum: number[];
-  private readonly minQ: number[][];
-  private readonly maxQ: number[][];
-  private readonly distinct: (Map<string, number> | undefined)[];
-  private readonly seq: (SequenceState | undefined)[];
   /** Event time of the last hit (for cooldown). */
   lastHitAt: number | undefined;
 
   constructor(private readonly rule: CompiledIndicator) {
-    const n = rule.measures.length;
-    this.start = new Array<number>(n).fill(0);
-    this.count = new Array<number>(n).fill(0);
-    this.sum = new Array<number>(n).fill(0);
-    this.minQ = rule.measures.map(() => []);
-    this.maxQ = rule.measures.map(() => []);
-    this.dv = rule.measures.map(() => []);
-    this.distinct = rule.measures.map((m) => (m.fn === 'distinct' ? new Map<string, number>() : undefined));
-    this.seq = rule.measures.map((m) => (m.fn === 'sequence' ? { pending: [], done: [] } : undefined));
+    const L = layoutOf(rule);
+    this.layout = L;
+    this.ms = new Array<number>(L.n * MSTRIDE).fill(0);
+    if (L.keepAccounts) this.acc = [];
+    const ms = rule.measures;
+    if (L.minMax) {
+      this.minQ = ms.map((m) => (m.fn === 'min' ? [] : undefined));
+      this.maxQ = ms.map((m) => (m.fn === 'max' ? [] : undefined));
+    }
+    if (L.distinct) {
+      this.distinct = ms.map((m) => (m.fn === 'distinct' ? new Map<string, number>() : undefined));
+      this.dv = ms.map((m) => (m.fn === 'distinct' ? [] : undefined));
+    }
+    if (L.sequence) this.seq = ms.map((m) => (m.fn === 'sequence' ? { pending: [], done: [] } : undefined));
+  }
+
+  private get length(): number {
+    return this.id.length;
   }
 
   /** Number of entries held (the longest window's contents). */
   get size(): number {
-    return this.t.length - this.head;
+    return this.id.length - this.head;
   }
 
   /** Event time of the newest entry, or undefined when empty. */
   get newest(): number | undefined {
-    return this.t.length === this.head ? undefined : this.t[this.t.length - 1];
+    return this.size === 0 ? undefined : this.num[(this.length - 1) * STRIDE];
+  }
+
+  private tAt(i: number): number {
+    return this.num[i * STRIDE]!;
+  }
+  private amtAt(i: number): number {
+    return this.num[i * STRIDE + 1]!;
+  }
+  private maskAt(i: number): number {
+    return this.num[i * STRIDE + 2]!;
   }
 
   /**
@@ -103,37 +156,37 @@ export class KeyWindow {
   add(row: Row): void {
     const measures = this.rule.measures;
     const now = row.t;
-    const abs = this.base + this.t.length;
+    const amount = row.amountMinor;
+    const abs = this.base + this.length;
     let mask = 0;
-    for (let m = 0; m < measures.length; m++) {
+    for (const m of this.layout.buffered) {
       const spec = measures[m]!;
-      if (spec.fn === 'sequence') continue;
       if (spec.where !== undefined && !spec.where(row)) {
-        if (spec.distinctKey !== undefined) this.dv[m]!.push(undefined);
+        if (spec.distinctKey !== undefined) this.dv![m]!.push(undefined);
         continue;
       }
       if (spec.distinctKey !== undefined) {
         const k = spec.distinctKey(row);
-        this.dv[m]!.push(k);
+        this.dv![m]!.push(k);
         if (k === undefined) continue;
-        const d = this.distinct[m]!;
+        const d = this.distinct![m]!;
         d.set(k, (d.get(k) ?? 0) + 1);
       }
       mask |= 1 << m;
-      this.count[m]!++;
-      this.sum[m]! += row.amountMinor;
-      pushMono(this.minQ[m]!, this.amt, this.base, abs, row.amountMinor, (a, b) => a >= b);
-      pushMono(this.maxQ[m]!, this.amt, this.base, abs, row.amountMinor, (a, b) => a <= b);
+      this.ms[m * MSTRIDE + 1]!++;
+      this.ms[m * MSTRIDE + 2]! += amount;
+      if (spec.fn === 'min') pushMono(this.minQ![m]!, (i) => this.amtAt(i - this.base), abs, amount, (a, b) => a >= b);
+      else if (spec.fn === 'max') pushMono(this.maxQ![m]!, (i) => this.amtAt(i - this.base), abs, amount, (a, b) => a <= b);
     }
-    this.t.push(now);
-    this.amt.push(row.amountMinor);
+    this.num.push(now, amount, mask);
     this.id.push(row.tx.id);
-    this.acc.push(row.tx.accountId);
+    this.acc?.push(row.tx.accountId);
     this.cust.push(row.tx.customerId);
-    this.mask.push(mask);
-    for (let m = 0; m < measures.length; m++) {
-      const s = this.seq[m];
-      if (s !== undefined) this.advanceSequence(m, s, row);
+    if (this.seq !== undefined) {
+      for (let m = 0; m < measures.length; m++) {
+        const s = this.seq[m];
+        if (s !== undefined) this.advanceSequence(m, s, row);
+      }
     }
     this.evict(now);
   }
@@ -175,18 +228,16 @@ export class KeyWindow {
   /** Removes what has left each measure's window at event time `now`. */
   evict(now: number): void {
     const measures = this.rule.measures;
-    const end = this.base + this.t.length;
+    const end = this.base + this.length;
     let minStart = end;
-    for (let m = 0; m < measures.length; m++) {
-      const spec = measures[m]!;
-      if (spec.fn === 'sequence') continue;
-      const cutoff = now - spec.windowMs;
-      let s = this.start[m]!;
-      while (s < end && this.t[s - this.base]! <= cutoff) {
+    for (const m of this.layout.buffered) {
+      const cutoff = now - measures[m]!.windowMs;
+      let s = this.ms[m * MSTRIDE]!;
+      while (s < end && this.tAt(s - this.base) <= cutoff) {
         this.remove(m, s);
         s++;
       }
-      this.start[m] = s;
+      this.ms[m * MSTRIDE] = s;
       if (s < minStart) minStart = s;
     }
     this.dropBefore(minStart);
@@ -196,11 +247,10 @@ export class KeyWindow {
   dropOldest(): void {
     if (this.size === 0) return;
     const oldest = this.base + this.head;
-    for (let m = 0; m < this.rule.measures.length; m++) {
-      if (this.rule.measures[m]!.fn === 'sequence') continue;
-      if (this.start[m] === oldest) {
+    for (const m of this.layout.buffered) {
+      if (this.ms[m * MSTRIDE] === oldest) {
         this.remove(m, oldest);
-        this.start[m] = oldest + 1;
+        this.ms[m * MSTRIDE] = oldest + 1;
       }
     }
     this.dropBefore(oldest + 1);
@@ -208,16 +258,16 @@ export class KeyWindow {
 
   private remove(m: number, abs: number): void {
     const i = abs - this.base;
-    if ((this.mask[i]! & (1 << m)) === 0) return;
-    this.count[m]!--;
-    this.sum[m]! -= this.amt[i]!;
-    const minQ = this.minQ[m]!;
-    if (minQ[0] === abs) minQ.shift();
-    const maxQ = this.maxQ[m]!;
-    if (maxQ[0] === abs) maxQ.shift();
-    const d = this.distinct[m];
+    if ((this.maskAt(i) & (1 << m)) === 0) return;
+    this.ms[m * MSTRIDE + 1]!--;
+    this.ms[m * MSTRIDE + 2]! -= this.amtAt(i);
+    const minQ = this.minQ?.[m];
+    if (minQ !== undefined && minQ[0] === abs) minQ.shift();
+    const maxQ = this.maxQ?.[m];
+    if (maxQ !== undefined && maxQ[0] === abs) maxQ.shift();
+    const d = this.distinct?.[m];
     if (d !== undefined) {
-      const k = this.dv[m]![i]!;
+      const k = this.dv![m]![i]!;
       const c = d.get(k)! - 1;
       if (c === 0) d.delete(k);
       else d.set(k, c);
@@ -226,16 +276,25 @@ export class KeyWindow {
 
   private dropBefore(abs: number): void {
     this.head = abs - this.base;
-    // Compact only when the dead prefix is large, so eviction costs O(1) amortised per entry.
-    if (this.head < 256 || this.head * 2 < this.t.length) return;
+    if (this.head === this.length) {
+      // Everything has left: reset instead of keeping dead entries around.
+      this.num.length = 0;
+      this.id.length = 0;
+      if (this.acc !== undefined) this.acc.length = 0;
+      this.cust.length = 0;
+      if (this.dv !== undefined) for (const col of this.dv) if (col !== undefined) col.length = 0;
+      this.base = abs;
+      this.head = 0;
+      return;
+    }
+    // Otherwise compact only when the dead prefix is large: O(1) amortised per entry.
+    if (this.head < 64 || this.head * 2 < this.length) return;
     const n = this.head;
-    this.t.splice(0, n);
-    this.amt.splice(0, n);
+    this.num.splice(0, n * STRIDE);
     this.id.splice(0, n);
-    this.acc.splice(0, n);
+    this.acc?.splice(0, n);
     this.cust.splice(0, n);
-    this.mask.splice(0, n);
-    for (let m = 0; m < this.dv.length; m++) if (this.rule.measures[m]!.fn === 'distinct') this.dv[m]!.splice(0, n);
+    if (this.dv !== undefined) for (const col of this.dv) col?.splice(0, n);
     this.base += n;
     this.head = 0;
   }
@@ -245,39 +304,40 @@ export class KeyWindow {
    */
   value(m: number): number | null {
     const spec = this.rule.measures[m]!;
+    const count = this.ms[m * MSTRIDE + 1]!;
     switch (spec.fn) {
       case 'count':
-        return this.count[m]!;
+        return count;
       case 'sum':
-        return this.sum[m]!;
+        return this.ms[m * MSTRIDE + 2]!;
       case 'mean':
-        return this.count[m]! === 0 ? null : this.sum[m]! / this.count[m]!;
+        return count === 0 ? null : this.ms[m * MSTRIDE + 2]! / count;
       case 'min': {
-        const q = this.minQ[m]!;
-        return q.length === 0 ? null : this.amt[q[0]! - this.base]!;
+        const q = this.minQ![m]!;
+        return q.length === 0 ? null : this.amtAt(q[0]! - this.base);
       }
       case 'max': {
-        const q = this.maxQ[m]!;
-        return q.length === 0 ? null : this.amt[q[0]! - this.base]!;
+        const q = this.maxQ![m]!;
+        return q.length === 0 ? null : this.amtAt(q[0]! - this.base);
       }
       case 'distinct':
-        return this.distinct[m]!.size;
+        return this.distinct![m]!.size;
       case 'sequence':
-        return this.seq[m]!.done.length;
+        return this.seq![m]!.done.length;
     }
   }
 
   /**
    * The transactions a measure counted, oldest first, and the accounts/customers they belong to.
    */
-  evidence(m: number): { ids: string[]; truncated: boolean; accounts: Set<string>; customers: Set<string> } {
+  evidence(m: number, key: string): { ids: string[]; truncated: boolean; accounts: Set<string>; customers: Set<string> } {
     const spec = this.rule.measures[m]!;
     const ids: string[] = [];
     const accounts = new Set<string>();
     const customers = new Set<string>();
     let truncated = false;
     if (spec.fn === 'sequence') {
-      for (const d of this.seq[m]!.done) {
+      for (const d of this.seq![m]!.done) {
         for (const id of d.ids) {
           if (ids.length < MAX_EVIDENCE_IDS) ids.push(id);
           else truncated = true;
@@ -288,11 +348,11 @@ export class KeyWindow {
       return { ids, truncated, accounts, customers };
     }
     const bit = 1 << m;
-    for (let i = this.start[m]! - this.base; i < this.t.length; i++) {
-      if ((this.mask[i]! & bit) === 0) continue;
+    for (let i = this.ms[m * MSTRIDE]! - this.base; i < this.length; i++) {
+      if ((this.maskAt(i) & bit) === 0) continue;
       if (ids.length < MAX_EVIDENCE_IDS) ids.push(this.id[i]!);
       else truncated = true;
-      accounts.add(this.acc[i]!);
+      accounts.add(this.acc === undefined ? key : this.acc[i]!);
       const c = this.cust[i];
       if (c !== undefined) customers.add(c);
     }
@@ -303,23 +363,31 @@ export class KeyWindow {
   isIdle(now: number): boolean {
     const newest = this.newest;
     if (newest !== undefined && newest > now - this.rule.retentionMs) return false;
-    for (const s of this.seq) if (s !== undefined && (s.pending.length > 0 || s.done.length > 0)) return false;
+    if (this.seq !== undefined) for (const s of this.seq) if (s !== undefined && (s.pending.length > 0 || s.done.length > 0)) return false;
     return this.lastHitAt === undefined || now >= this.lastHitAt + this.rule.cooldownMs;
   }
 
   /** JSON-serialisable state. */
   toState(): KeyWindowState {
     const h = this.head;
+    const t: number[] = [];
+    const amt: number[] = [];
+    const mask: number[] = [];
+    for (let i = h; i < this.length; i++) {
+      t.push(this.tAt(i));
+      amt.push(this.amtAt(i));
+      mask.push(this.maskAt(i));
+    }
     return {
-      t: this.t.slice(h),
-      amt: this.amt.slice(h),
+      t,
+      amt,
       id: this.id.slice(h),
-      acc: this.acc.slice(h),
+      acc: this.acc === undefined ? null : this.acc.slice(h),
       cust: this.cust.slice(h).map((c) => c ?? null),
-      mask: this.mask.slice(h),
-      dv: this.dv.map((col, m) => (this.rule.measures[m]!.fn === 'distinct' ? col.slice(h).map((v) => v ?? null) : [])),
-      start: this.start.map((s, m) => (this.rule.measures[m]!.fn === 'sequence' ? 0 : s - this.base - h)),
-      seq: this.seq.map((s) => (s === undefined ? null : structuredClone(s))),
+      mask,
+      dv: this.rule.measures.map((m) => (m.fn === 'distinct' ? this.dv![m.index]!.slice(h).map((v) => v ?? null) : [])),
+      start: this.rule.measures.map((m) => (m.fn === 'sequence' ? 0 : this.ms[m.index * MSTRIDE]! - this.base - h)),
+      seq: this.rule.measures.map((m) => (m.fn === 'sequence' ? structuredClone(this.seq![m.index]!) : null)),
       lastHitAt: this.lastHitAt ?? null,
     };
   }
@@ -329,40 +397,57 @@ export class KeyWindow {
    */
   static fromState(rule: CompiledIndicator, s: KeyWindowState): KeyWindow {
     const w = new KeyWindow(rule);
-    w.t = [...s.t];
-    w.amt = [...s.amt];
+    const n = s.t.length;
+    if (s.amt.length !== n || s.id.length !== n || s.mask.length !== n || s.cust.length !== n || (s.acc !== null && s.acc.length !== n)) {
+      throw new Error('window columns differ in length');
+    }
+    if ((s.acc === null) !== (w.acc === undefined)) throw new Error('window account column does not match the rule scope');
+    for (let i = 0; i < n; i++) w.num.push(s.t[i]!, s.amt[i]!, s.mask[i]!);
     w.id = [...s.id];
-    w.acc = [...s.acc];
+    if (s.acc !== null) w.acc = [...s.acc];
     w.cust = s.cust.map((c) => c ?? undefined);
-    w.mask = [...s.mask];
-    w.dv = s.dv.map((col) => col.map((v) => v ?? undefined));
-    w.base = 0;
     w.lastHitAt = s.lastHitAt ?? undefined;
-    for (let m = 0; m < rule.measures.length; m++) {
-      w.start[m] = s.start[m]!;
-      const q = s.seq[m];
-      if (q !== null && q !== undefined) w.seq[m] = structuredClone(q);
-      if (rule.measures[m]!.fn === 'sequence') continue;
-      const bit = 1 << m;
-      for (let i = w.start[m]!; i < w.t.length; i++) {
-        if ((w.mask[i]! & bit) === 0) continue;
-        w.count[m]!++;
-        w.sum[m]! += w.amt[i]!;
-        pushMono(w.minQ[m]!, w.amt, 0, i, w.amt[i]!, (a, b) => a >= b);
-        pushMono(w.maxQ[m]!, w.amt, 0, i, w.amt[i]!, (a, b) => a <= b);
-        const d = w.distinct[m];
+    for (const m of rule.measures) {
+      const i = m.index;
+      if (m.fn === 'sequence') {
+        const q = s.seq[i];
+        if (q === null || q === undefined) throw new Error(`missing sequence state for measure ${m.name}`);
+        w.seq![i] = structuredClone(q);
+        continue;
+      }
+      if (m.fn === 'distinct') {
+        const col = s.dv[i];
+        if (col === undefined || col.length !== n) throw new Error(`distinct column of ${m.name} has the wrong length`);
+        w.dv![i] = col.map((v) => v ?? undefined);
+      }
+      const start = s.start[i]!;
+      if (!Number.isInteger(start) || start < 0 || start > n) throw new Error(`bad start index for ${m.name}`);
+      w.ms[i * MSTRIDE] = start;
+      const bit = 1 << i;
+      for (let e = start; e < n; e++) {
+        if ((w.maskAt(e) & bit) === 0) continue;
+        const amount = w.amtAt(e);
+        w.ms[i * MSTRIDE + 1]!++;
+        w.ms[i * MSTRIDE + 2]! += amount;
+        if (m.fn === 'min') pushMono(w.minQ![i]!, (x) => w.amtAt(x), e, amount, (a, b) => a >= b);
+        if (m.fn === 'max') pushMono(w.maxQ![i]!, (x) => w.amtAt(x), e, amount, (a, b) => a <= b);
+        const d = w.distinct?.[i];
         if (d !== undefined) {
-          const k = w.dv[m]![i]!;
+          const k = w.dv![i]![e];
+          if (k === undefined) throw new Error(`distinct value missing for a counted entry of ${m.name}`);
           d.set(k, (d.get(k) ?? 0) + 1);
         }
       }
     }
+    // Entries before every measure's start are dead: keep the indices consistent.
+    const starts = rule.measures.filter((m) => m.fn !== 'sequence').map((m) => w.ms[m.index * MSTRIDE]!);
+    w.head = starts.length === 0 ? n : Math.min(...starts);
     return w;
   }
 }
 
 /** Pushes index `abs` onto a monotonic deque, popping entries `dominated(existing, value)` from the back. */
-function pushMono(q: number[], amt: readonly number[], base: number, abs: number, value: number, dominated: (existing: number, value: number) => boolean): void {
-  while (q.length > 0 && dominated(amt[q[q.length - 1]! - base]!, value)) q.pop();
+function pushMono(q: number[], amountOf: (abs: number) => number, abs: number, value: number, dominated: (existing: number, value: number) => boolean): void {
+  while (q.length > 0 && dominated(amountOf(q[q.length - 1]!), value)) q.pop();
   q.push(abs);
 }
