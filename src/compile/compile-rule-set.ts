@@ -9,7 +9,7 @@ import {
   type TriggerCondition,
   type Typology,
 } from '../schema/rule.js';
-import { CURRENCY_MINOR_UNITS } from '../schema/currencies.js';
+import { CURRENCY_MINOR_UNITS, isCurrencyCode } from '../schema/currencies.js';
 import { RuleSetError, type ConfigIssue } from '../errors.js';
 import { fromZodIssues } from '../util/zod-issues.js';
 import { parseDuration } from '../util/duration.js';
@@ -145,7 +145,7 @@ export const WEIGHT_SCALE = 10_000;
  */
 export function compileRuleSet(documents: readonly RuleDocument[], options: CompileOptions = {}): RuleSet {
   const baseCurrency = options.baseCurrency ?? 'GBP';
-  const baseExponent = CURRENCY_MINOR_UNITS[baseCurrency];
+  const baseExponent = isCurrencyCode(baseCurrency) ? CURRENCY_MINOR_UNITS[baseCurrency] : undefined;
   const issues: ConfigIssue[] = [];
   if (baseExponent === undefined) issues.push({ code: 'invalid_option', path: ['baseCurrency'], message: `unknown base currency "${baseCurrency}"` });
 
@@ -226,7 +226,12 @@ export function compileRuleSet(documents: readonly RuleDocument[], options: Comp
     });
   }
 
-  if (issues.length > 0) throw new RuleSetError(issues);
+  if (issues.length > 0) {
+    // Report file by file, in the order the files were given.
+    const order = new Map(documents.map((d, i) => [d.file ?? '', i]));
+    const sorted = issues.map((issue, i) => ({ issue, i })).sort((a, b) => (order.get(a.issue.file ?? '') ?? -1) - (order.get(b.issue.file ?? '') ?? -1) || a.i - b.i);
+    throw new RuleSetError(sorted.map((x) => x.issue));
+  }
 
   const fingerprint = createHash('sha256')
     .update(JSON.stringify({ baseCurrency, i: compiled.map((c) => [c.document, c.enabled]), t: typologies.map((t) => t.doc), l: lists.map((l) => l.doc) }))

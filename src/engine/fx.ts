@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { CURRENCY_MINOR_UNITS } from '../schema/currencies.js';
+import { CURRENCY_MINOR_UNITS, isCurrencyCode } from '../schema/currencies.js';
 import { FxRateSchema, type FxRate } from '../schema/fx.js';
 import { MshtError } from '../errors.js';
 
@@ -26,7 +26,7 @@ export interface FxConverter {
  * fx.toBaseMinor('100.00', 'RON', '2026-03-01') //=> 1700
  */
 export function createFxConverter(baseCurrency: string, rates: readonly FxRate[] = []): FxConverter {
-  const baseExponent = CURRENCY_MINOR_UNITS[baseCurrency];
+  const baseExponent = isCurrencyCode(baseCurrency) ? CURRENCY_MINOR_UNITS[baseCurrency] : undefined;
   if (baseExponent === undefined) throw new MshtError('invalid_fx', `unknown base currency "${baseCurrency}"`);
   const byCurrency = new Map<string, { date: string; rate: Decimal }[]>();
   rates.forEach((r, i) => {
@@ -70,7 +70,8 @@ function fastMinor(amount: string, exponent: number): number | undefined {
   const dot = amount.indexOf('.');
   const intPart = dot < 0 ? amount : amount.slice(0, dot);
   const frac = dot < 0 ? '' : amount.slice(dot + 1);
-  if (frac.length > exponent || intPart.length > 13 || intPart.length === 0) return undefined;
+  // At most 15 significant digits stay exact below 2^53.
+  if (frac.length > exponent || intPart.length + exponent > 15 || intPart.length === 0) return undefined;
   let n = 0;
   for (let i = 0; i < intPart.length; i++) {
     const c = intPart.charCodeAt(i) - 48;

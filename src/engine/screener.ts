@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CompiledIndicator, RuleSet } from '../compile/compile-rule-set.js';
 import { SnapshotError, MshtError } from '../errors.js';
 import type { Rejection, ScreenEvent } from '../schema/alert.js';
-import { CURRENCY_MINOR_UNITS } from '../schema/currencies.js';
+import { CURRENCY_MINOR_UNITS, isCurrencyCode } from '../schema/currencies.js';
 import type { CustomerProfile } from '../schema/profile.js';
 import type { Transaction } from '../schema/transaction.js';
 import { validateTransaction } from '../schema/validate-transaction.js';
@@ -87,7 +87,7 @@ export const ScreenerSnapshotSchema = z
     version: z.number().int(),
     rules: z.string(),
     config: z.object({ baseCurrency: z.string(), timeZone: z.string(), allowedLatenessMs: z.number() }).strict(),
-    clock: z.object({ maxSeen: z.number().nullable(), lastReleased: z.number().nullable(), seq: z.number() }).strict(),
+    clock: z.object({ maxSeen: z.number().nullable(), lastReleased: z.number().nullable(), seq: z.number(), sinceSweep: z.number().int().nonnegative() }).strict(),
     stats: z.record(z.string(), z.unknown()),
     buffered: z.array(z.unknown()),
     seen: z.array(z.tuple([z.string(), z.number()])),
@@ -124,6 +124,7 @@ const SWEEP_EVERY = 65_536;
 export function createScreener(options: ScreenerOptions): Screener {
   const rules = options.rules;
   const baseCurrency = rules.baseCurrency;
+  if (!isCurrencyCode(baseCurrency)) throw new MshtError('invalid_option', `unknown base currency "${baseCurrency}"`);
   const baseExponent = CURRENCY_MINOR_UNITS[baseCurrency]!;
   const timeZone = options.timeZone ?? 'Europe/London';
   const clock = createLocalClock(timeZone);
@@ -156,6 +157,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   let lastReleased: number | undefined;
   let seq = 0;
   let sinceSweep = 0;
+  let sinceCapSweep = Number.POSITIVE_INFINITY;
   let stats: ScreenerStats = freshStats();
 
   function reject(rejection: Rejection, out: ScreenEvent[]): void {
@@ -190,7 +192,9 @@ export function createScreener(options: ScreenerOptions): Screener {
     } else tx = input as Transaction;
     const t = Date.parse(tx.timestamp);
     if (!Number.isFinite(t)) return reject({ code: 'invalid', message: `timestamp: not a valid date "${tx.timestamp}"`, field: 'timestamp', value: tx.timestamp, transactionId: tx.id }, out);
-    if (seen.has(tx.id)) return reject({ code: 'duplicate', message: `transaction id "${tx.id}" was already screened`, transactionId: tx.id, field: 'id', value: tx.id }, out);
+    const seenAt = seen.get(tx.id);
+    // Time-based, so the answer does not depend on when the seen-set was last swept.
+    if (seenAt !== undefined && (lastReleased === undefined || seenAt > lastReleased - dedupeHorizon)) return reject({ code: 'duplicate', message: `transaction id "${tx.id}" was already screened`, transactionId: tx.id, field: 'id', value: tx.id }, out);
     if (lastReleased !== undefined && t < lastReleased) {
       return reject(
         {
@@ -240,7 +244,11 @@ export function createScreener(options: ScreenerOptions): Screener {
         win = new KeyWindow(rule);
         map.set(key, win);
       }
-      win.add(row);
+      const droppedPending = win.add(row);
+      if (droppedPending > 0) {
+        stats.evictions++;
+        out.push({ type: 'evicted', eviction: { reason: 'max_window_events', ruleId: rule.id, key, dropped: droppedPending, at: iso(row.t) } });
+      }
       if (win.size > maxWindowEvents) {
         let dropped = 0;
         while (win.size > maxWindowEvents) {
@@ -270,8 +278,13 @@ export function createScreener(options: ScreenerOptions): Screener {
   }
 
   function evictKey(rule: CompiledIndicator, map: Map<string, KeyWindow>, now: number, out: ScreenEvent[]): void {
-    sweep(now);
-    if (map.size < maxKeys) return;
+    // Sweeping scans every key: do it at most once per 1/8 of the cap, so a flood of new keys costs O(1) each.
+    if (sinceCapSweep >= maxKeys / 8) {
+      sinceCapSweep = 0;
+      sweep(now);
+      if (map.size < maxKeys) return;
+    }
+    sinceCapSweep++;
     // Oldest-created key goes first (Map keeps insertion order).
     const first = map.entries().next().value;
     if (first === undefined) return;
@@ -317,7 +330,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         version: SNAPSHOT_VERSION,
         rules: rules.fingerprint,
         config: { baseCurrency, timeZone, allowedLatenessMs: lateness },
-        clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq },
+        clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq, sinceSweep },
         stats: structuredClone(stats) as unknown as Record<string, unknown>,
         buffered: heap.sorted().map((p) => p.tx),
         seen: [...seen.entries()],
@@ -374,7 +387,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         maxSeen = s.clock.maxSeen ?? undefined;
         lastReleased = s.clock.lastReleased ?? undefined;
         stats = { ...freshStats(), ...(structuredClone(s.stats) as Partial<ScreenerStats>) };
-        sinceSweep = 0;
+        sinceSweep = s.clock.sinceSweep;
       } catch (e) {
         if (e instanceof SnapshotError) throw e;
         throw new SnapshotError(`corrupt snapshot: ${(e as Error).message}`);

@@ -4,6 +4,8 @@ import type { ComparisonOutcome, Hit, MeasureValue } from '../schema/alert.js';
 import { describeDuration } from '../util/duration.js';
 import { formatMinorUnits, formatMoney } from '../util/money.js';
 import type { KeyWindow } from '../windows/key-window.js';
+import { compareScaled } from '../util/ratio.js';
+import { Decimal } from 'decimal.js';
 
 /** What building a hit needs besides the window. */
 export interface HitContext {
@@ -41,23 +43,29 @@ function compare(c: CompiledComparison, win: KeyWindow, row: Row): { passed: boo
     const passed = observed !== null && observed >= c.range[0] && observed <= c.range[1];
     return { passed, observed, threshold: null };
   }
-  if (c.value !== undefined) threshold = c.value;
+  let ref: number | null;
+  let factor = 1;
+  if (c.value !== undefined) ref = c.value;
   else if (c.refMeasure !== undefined) {
-    const r = win.value(c.refMeasure);
-    threshold = r === null ? null : r * c.factor;
+    ref = win.value(c.refMeasure);
+    factor = c.factor;
   } else {
     const r = c.refField?.(row);
-    threshold = typeof r === 'number' ? r * c.factor : null;
+    ref = typeof r === 'number' ? r : null;
+    factor = c.factor;
   }
-  if (observed === null || threshold === null) return { passed: false, observed, threshold };
+  threshold = ref === null ? null : ref * factor;
+  if (observed === null || ref === null) return { passed: false, observed, threshold };
+  // Exact: a decimal factor (0.55) times a ref is compared without binary rounding.
+  const cmp = factor === 1 ? Math.sign(observed - ref) : compareScaled(observed, factor, ref);
   let passed: boolean;
   switch (c.op) {
-    case 'gt': passed = observed > threshold; break;
-    case 'gte': passed = observed >= threshold; break;
-    case 'lt': passed = observed < threshold; break;
-    case 'lte': passed = observed <= threshold; break;
-    case 'eq': passed = observed === threshold; break;
-    case 'ne': passed = observed !== threshold; break;
+    case 'gt': passed = cmp > 0; break;
+    case 'gte': passed = cmp >= 0; break;
+    case 'lt': passed = cmp < 0; break;
+    case 'lte': passed = cmp <= 0; break;
+    case 'eq': passed = cmp === 0; break;
+    case 'ne': passed = cmp !== 0; break;
     default: passed = false;
   }
   return { passed, observed, threshold };
@@ -79,15 +87,15 @@ export function buildHit(rule: CompiledIndicator, key: string, win: KeyWindow, r
   const measures: Record<string, MeasureValue> = {};
   const accounts = new Set<string>();
   const customers = new Set<string>();
-  const allIds = new Set<string>();
   let truncated = false;
-  const money = (minor: number | null): string | null => (minor === null ? null : formatMinorUnits(Math.round(minor), ctx.baseExponent));
+  // Money in internal minor units (a mean or factor × ref may be fractional): rounded half-even once, here.
+  const money = (minor: number | null): string | null =>
+    minor === null ? null : Number.isInteger(minor) ? formatMinorUnits(minor, ctx.baseExponent) : new Decimal(minor).dividedBy(new Decimal(10).pow(ctx.baseExponent)).toFixed(ctx.baseExponent, Decimal.ROUND_HALF_EVEN);
   for (const m of rule.measures) {
     const v = win.value(m.index);
     const ev = win.evidence(m.index, key);
     for (const a of ev.accounts) accounts.add(a);
     for (const c of ev.customers) customers.add(c);
-    for (const id of ev.ids) allIds.add(id);
     truncated ||= ev.truncated;
     measures[m.name] = {
       fn: m.fn,
@@ -113,8 +121,10 @@ export function buildHit(rule: CompiledIndicator, key: string, win: KeyWindow, r
       passed: r.passed,
     };
   });
-  // Transaction ids in event order across measures: the window holds them oldest first per measure.
-  const transactionIds = [...allIds];
+  // Transaction ids of all measures, in event order.
+  const union = win.evidenceUnion();
+  const transactionIds = union.ids;
+  truncated ||= union.truncated;
   if (accounts.size === 0) accounts.add(row.tx.accountId);
   if (customers.size === 0 && row.tx.customerId !== undefined) customers.add(row.tx.customerId);
   const hit: Omit<Hit, 'text'> = {

@@ -46,9 +46,14 @@ const scalarList = z.union([z.array(scalar).min(1).max(RULE_LIMITS.maxListItems)
 const stringList = z.union([z.array(z.string().min(1).max(RULE_LIMITS.maxItemLength)).min(1).max(RULE_LIMITS.maxListItems), ParamRefSchema]);
 
 /** A field path from the catalogue (see `FIELD_KINDS`). */
-export const FieldPathSchema = z.enum(FIELD_PATHS as [string, ...string[]], { message: 'unknown field' });
+export const FieldPathSchema = z.enum(FIELD_PATHS as [string, ...string[]], {
+  error: (iss) => `unknown field ${JSON.stringify(iss.input)} (see the field catalogue in the README)`,
+});
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a local time "HH:mm"' });
+
+/** The leaf operators, for messages and documentation. */
+export const LEAF_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'matchesAny', 'matchesNone', 'hasAny', 'hasNone', 'exists', 'missing', 'localTimeBetween'] as const;
 
 /** Leaf filter conditions, told apart by `op`. */
 export const LeafConditionSchema = z.discriminatedUnion('op', [
@@ -63,7 +68,12 @@ export const LeafConditionSchema = z.discriminatedUnion('op', [
   z.object({ field: FieldPathSchema, op: z.enum(['hasAny', 'hasNone']), value: stringList }).strict(),
   z.object({ field: FieldPathSchema, op: z.enum(['exists', 'missing']) }).strict(),
   z.object({ op: z.literal('localTimeBetween'), value: z.tuple([HHMM, HHMM]) }).strict(),
-]);
+], {
+  error: (iss) => {
+    const op = iss.input !== null && typeof iss.input === 'object' ? (iss.input as { op?: unknown }).op : undefined;
+    return `unknown operator ${JSON.stringify(op)}: expected one of ${LEAF_OPS.join(', ')}`;
+  },
+});
 
 /**
  * A filter over one transaction: leaf comparisons combined with `all`, `any`, `not` and `atLeast`.
@@ -260,7 +270,14 @@ export const ReferenceListSchema = z
     kind: z.enum(['codes', 'names']),
     items: z.array(z.string().min(1).max(RULE_LIMITS.maxItemLength)).max(RULE_LIMITS.maxListItems).default([]),
     /** Inclusive code ranges, e.g. `["3501","3835"]` (codes lists only; compared as equal-length digit strings). */
-    ranges: z.array(z.tuple([z.string().regex(/^\d{1,8}$/), z.string().regex(/^\d{1,8}$/)])).max(1000).default([]),
+    ranges: z
+      .array(
+        z
+          .tuple([z.string().regex(/^\d{1,8}$/), z.string().regex(/^\d{1,8}$/)])
+          .refine(([lo, hi]) => lo.length === hi.length && lo <= hi, { message: 'a range is [low, high] of codes with the same number of digits, low ≤ high' }),
+      )
+      .max(1000)
+      .default([]),
     sources: z.array(SourceSchema).max(20).default([]),
   })
   .strict();

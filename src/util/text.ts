@@ -20,7 +20,10 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
  * normaliseWords('Hotel Iași — Ştefan cel Mare') //=> ['hotel', 'iasi', 'stefan', 'cel', 'mare']
  */
 export function normaliseWords(text: string): string[] {
-  const folded = text.slice(0, MAX_MATCH_CHARS).normalize('NFD').replace(MARKS, '').toLowerCase();
+  let head = text.slice(0, MAX_MATCH_CHARS);
+  // A word cut by the read limit is not a word of the text: drop the fragment.
+  if (text.length > MAX_MATCH_CHARS && /[\p{L}\p{N}]/u.test(text.charAt(MAX_MATCH_CHARS))) head = head.replace(/[\p{L}\p{N}\p{M}]+$/u, '');
+  const folded = head.normalize('NFD').replace(MARKS, '').toLowerCase();
   return folded.split(NON_WORD).filter((w) => w !== '');
 }
 

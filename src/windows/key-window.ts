@@ -1,9 +1,12 @@
 import type { CompiledIndicator } from '../compile/compile-rule-set.js';
 import type { Row } from '../engine/row.js';
+import { compareScaled } from '../util/ratio.js';
 
 /** Most transaction ids listed per measure in a hit; the rest is flagged as truncated. */
 export const MAX_EVIDENCE_IDS = 200;
 const MAX_SEQUENCE_IDS = 50;
+/** Open `first` transactions kept per sequence measure and key; beyond this the oldest is dropped and reported. */
+export const MAX_PENDING = 10_000;
 /** Numbers stored per entry: event time, amount (minor units), measure mask. */
 const STRIDE = 3;
 /** Numbers stored per measure: start index (absolute), count, sum. */
@@ -13,6 +16,8 @@ interface Pending {
   t: number;
   amt: number;
   id: string;
+  /** Event times of `ids`, for ordering evidence. */
+  times: number[];
   acc: string;
   cust: string | undefined;
   dk: string | undefined;
@@ -22,6 +27,7 @@ interface Pending {
 interface Completed {
   t: number;
   ids: string[];
+  times: number[];
   acc: string;
   cust: string | undefined;
 }
@@ -153,7 +159,7 @@ export class KeyWindow {
   /**
    * Adds one transaction (already known to pass the rule's `when`) and moves every window to its time.
    */
-  add(row: Row): void {
+  add(row: Row): number {
     const measures = this.rule.measures;
     const now = row.t;
     const amount = row.amountMinor;
@@ -182,33 +188,47 @@ export class KeyWindow {
     this.id.push(row.tx.id);
     this.acc?.push(row.tx.accountId);
     this.cust.push(row.tx.customerId);
+    let dropped = 0;
     if (this.seq !== undefined) {
       for (let m = 0; m < measures.length; m++) {
         const s = this.seq[m];
-        if (s !== undefined) this.advanceSequence(m, s, row);
+        if (s !== undefined) dropped += this.advanceSequence(m, s, row);
       }
     }
     this.evict(now);
+    return dropped;
   }
 
-  private advanceSequence(m: number, s: SequenceState, row: Row): void {
+  /**
+   * Sequence semantics: each `first` stays open for `within` after it (an open first at the same
+   * instant, processed earlier, counts too). A `then` amount is allocated to the open firsts oldest
+   * first, each taking only what it still needs to reach `share` of its own amount, so one outflow
+   * cannot complete several inflows with the same money.
+   */
+  private advanceSequence(m: number, s: SequenceState, row: Row): number {
     const spec = this.rule.measures[m]!;
     const q = spec.sequence!;
     const now = row.t;
-    // A first transaction stays open for `within` after it: (first.t, first.t + within].
     let keep = 0;
     for (const p of s.pending) if (now - p.t <= q.withinMs) s.pending[keep++] = p;
     s.pending.length = keep;
-    if (q.then(row)) {
+    if (q.then(row) && s.pending.length > 0) {
       const dk = q.differentKey?.(row);
+      let left = row.amountMinor;
       let open = 0;
       for (const p of s.pending) {
-        const counts = q.differentKey === undefined || (dk !== undefined && p.dk !== undefined && dk !== p.dk);
-        if (counts && p.id !== row.tx.id) {
-          p.got += row.amountMinor;
-          if (p.ids.length < MAX_SEQUENCE_IDS) p.ids.push(row.tx.id);
-          if (p.got >= q.share * p.amt) {
-            s.done.push({ t: p.t, ids: [p.id, ...p.ids], acc: p.acc, cust: p.cust });
+        const counts = left > 0 && (q.differentKey === undefined || (dk !== undefined && p.dk !== undefined && dk !== p.dk));
+        if (counts) {
+          const need = Math.max(0, q.share * p.amt - p.got);
+          const give = Math.min(left, Math.ceil(need));
+          p.got += give;
+          left -= give;
+          if (p.ids.length < MAX_SEQUENCE_IDS) {
+            p.ids.push(row.tx.id);
+            p.times.push(now);
+          }
+          if (compareScaled(p.got, q.share, p.amt) >= 0) {
+            s.done.push({ t: p.t, ids: [p.id, ...p.ids], times: [p.t, ...p.times], acc: p.acc, cust: p.cust });
             continue;
           }
         }
@@ -216,13 +236,19 @@ export class KeyWindow {
       }
       s.pending.length = open;
     }
+    let dropped = 0;
     if (q.first(row)) {
-      s.pending.push({ t: now, amt: row.amountMinor, id: row.tx.id, acc: row.tx.accountId, cust: row.tx.customerId, dk: q.differentKey?.(row), got: 0, ids: [] });
+      s.pending.push({ t: now, amt: row.amountMinor, id: row.tx.id, times: [], acc: row.tx.accountId, cust: row.tx.customerId, dk: q.differentKey?.(row), got: 0, ids: [] });
+      if (s.pending.length > MAX_PENDING) {
+        s.pending.shift();
+        dropped = 1;
+      }
     }
     const cutoff = now - spec.windowMs;
     let drop = 0;
     while (drop < s.done.length && s.done[drop]!.t <= cutoff) drop++;
     if (drop > 0) s.done.splice(0, drop);
+    return dropped;
   }
 
   /** Removes what has left each measure's window at event time `now`. */
@@ -359,11 +385,58 @@ export class KeyWindow {
     return { ids, truncated, accounts, customers };
   }
 
+  /**
+   * The transactions of all measures together, oldest first (capped at {@link MAX_EVIDENCE_IDS}).
+   */
+  evidenceUnion(): { ids: string[]; truncated: boolean } {
+    const pairs: [number, string][] = [];
+    const seen = new Set<string>();
+    let all = 0;
+    let from = this.length;
+    for (const m of this.layout.buffered) {
+      all |= 1 << m;
+      from = Math.min(from, this.ms[m * MSTRIDE]! - this.base);
+    }
+    for (let i = from; i < this.length; i++) {
+      let counted = 0;
+      for (const m of this.layout.buffered) if (i >= this.ms[m * MSTRIDE]! - this.base && (this.maskAt(i) & (1 << m)) !== 0) counted = 1;
+      if (counted === 0 || (this.maskAt(i) & all) === 0) continue;
+      pairs.push([this.tAt(i), this.id[i]!]);
+      seen.add(this.id[i]!);
+    }
+    if (this.seq !== undefined) {
+      const seqPairs: [number, string][] = [];
+      for (const s of this.seq) {
+        if (s === undefined) continue;
+        for (const d of s.done) d.ids.forEach((id, k) => {
+          if (!seen.has(id)) {
+            seen.add(id);
+            seqPairs.push([d.times[k]!, id]);
+          }
+        });
+      }
+      // Stable merge by time: buffered entries keep their arrival order among equal times.
+      pairs.push(...seqPairs);
+      pairs.sort((a, b) => a[0] - b[0]);
+    }
+    const truncated = pairs.length > MAX_EVIDENCE_IDS;
+    return { ids: pairs.slice(0, MAX_EVIDENCE_IDS).map((p) => p[1]), truncated };
+  }
+
   /** True when nothing in the window can matter any more at event time `now`. */
   isIdle(now: number): boolean {
     const newest = this.newest;
     if (newest !== undefined && newest > now - this.rule.retentionMs) return false;
-    if (this.seq !== undefined) for (const s of this.seq) if (s !== undefined && (s.pending.length > 0 || s.done.length > 0)) return false;
+    if (this.seq !== undefined) {
+      for (let m = 0; m < this.seq.length; m++) {
+        const s = this.seq[m];
+        if (s === undefined) continue;
+        const spec = this.rule.measures[m]!;
+        // Open firsts past `within` can no longer complete; completed ones past the window no longer count.
+        if (s.pending.some((p) => now - p.t <= spec.sequence!.withinMs)) return false;
+        if (s.done.some((d) => d.t > now - spec.windowMs)) return false;
+      }
+    }
     return this.lastHitAt === undefined || now >= this.lastHitAt + this.rule.cooldownMs;
   }
 

@@ -44,14 +44,14 @@ describe('golden: prettified rule-load errors', () => {
 
   it('unknown field path in a condition', () => {
     expect(prettyError([indicator({ when: { all: [{ field: 'merchant.colour', op: 'eq', value: 'red' }] } })])).toMatchInlineSnapshot(`
-      "✖ unknown field
+      "✖ unknown field "merchant.colour" (see the field catalogue in the README)
         → at rules/0.json: when.all[0].field"
     `);
   });
 
   it('a typo in an operator', () => {
     expect(prettyError([indicator({ when: { field: 'amount', op: 'gtee', value: 10 } })])).toMatchInlineSnapshot(`
-      "✖ Invalid discriminator value. Expected 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'between' | 'in' | 'notIn' | 'matchesAny' | 'matchesNone' | 'hasAny' | 'hasNone' | 'exists' | 'missing' | 'localTimeBetween'
+      "✖ unknown operator "gtee": expected one of eq, ne, gt, gte, lt, lte, between, in, notIn, matchesAny, matchesNone, hasAny, hasNone, exists, missing, localTimeBetween
         → at rules/0.json: when.op"
     `);
   });
@@ -169,12 +169,12 @@ describe('every issue is reported at once', () => {
     expect(err).toMatchInlineSnapshot(`
       "✖ expected an ISO-8601 duration in weeks, days, hours or minutes, e.g. "P30D" or "PT48H" (months and years are not allowed: their length varies)
         → at rules/0.json: window
-      ✖ expected an id of lower-case letters, digits, "_", "-" or "." starting with a letter
-        → at rules/3.json: id
       ✖ unknown measure "nope" (known: n)
         → at rules/1.json: trigger.measure
       ✖ typology member "three" names no indicator rule
-        → at rules/2.json: members[0].rule"
+        → at rules/2.json: members[0].rule
+      ✖ expected an id of lower-case letters, digits, "_", "-" or "." starting with a letter
+        → at rules/3.json: id"
     `);
   });
 
