@@ -103,8 +103,14 @@ export interface Background {
   living: Living;
   readonly incomes: Income[];
   readonly bills: Bill[];
-  readonly friends: Party[];
-  readonly family: Party[];
+  /** Seed from which the account's friends and relatives are derived on demand (see `contact`). */
+  readonly contactSeed: number;
+  /** Number of friends (person-to-person payments). */
+  readonly friends: number;
+  /** Number of relatives abroad (remittances home, or money from family). */
+  readonly family: number;
+  /** Where the relatives bank. */
+  readonly familyCountry: 'GB' | 'RO';
   readonly hasCar: boolean;
   /** Night cash withdrawals per day (night-shift workers). */
   readonly nightCash: number;

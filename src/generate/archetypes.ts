@@ -6,7 +6,8 @@
  */
 import type { Account, Background, Bill, BusinessState, Income, Journey, LivingKind, Living } from './account.js';
 import { cardPayment, cardTaking, cash, drawAmount, type Emitter, hourOf, minorOf, transfer } from './emit.js';
-import { externalPerson, organisation, type Party, terminalIn } from './identity.js';
+import { contact, externalPerson, organisation, type Party, terminalIn } from './identity.js';
+import { mix32 } from './prng.js';
 import {
   ACQUIRERS, AIRPORTS, BILL_PAYEES, BUSINESS_ABROAD, BUSINESS_KINDS, EMPLOYERS, HOLIDAY_MERCHANTS, HOLIDAY_PLACES, MERCHANTS,
   type BusinessKind, type Place, RO_PLACES, UK_PLACES,
@@ -128,24 +129,41 @@ function bill(s: BackgroundSetup, payee: Party, pounds: number, purpose: string,
 function ukHomeBills(s: BackgroundSetup, rentPounds: number, mortgage: boolean): Bill[] {
   const r = s.rng;
   const bills: Bill[] = [];
-  if (mortgage) bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.mortgage)), rentPounds, 'mortgage'));
+  if (mortgage) bills.push(bill(s, organisation(r.pick(BILL_PAYEES.mortgage)), rentPounds, 'mortgage'));
   else if (r.chance(0.5)) bills.push(bill(s, externalPerson(r, 'GB'), rentPounds, 'rent', 'transfer'));
-  else bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.lettings)), rentPounds, 'rent', 'transfer'));
-  bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.energy)), r.float(55, 160), 'utilities', 'direct_debit', true));
-  if (r.chance(0.8)) bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.water)), r.float(25, 55), 'utilities'));
-  bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.telecom)), r.float(12, 65), 'telecom'));
-  if (r.chance(0.5)) bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.telecom)), r.float(25, 70), 'telecom'));
-  bills.push(bill(s, organisation(r, `${s.home.name.toUpperCase()} COUNCIL`), r.float(110, 220), 'council_tax'));
-  if (r.chance(0.6)) bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.insurance)), r.float(15, 80), 'insurance'));
-  if (r.chance(0.5)) bills.push(bill(s, organisation(r, r.pick(M.streaming.names)), r.pick([4.99, 10.99, 12.99, 18.99]), 'subscription', 'card', false, M.streaming.mcc));
-  if (r.chance(0.3)) bills.push(bill(s, organisation(r, r.pick(M.gym.names)), r.float(18, 60), 'subscription', 'direct_debit', false));
+  else bills.push(bill(s, organisation(r.pick(BILL_PAYEES.lettings)), rentPounds, 'rent', 'transfer'));
+  bills.push(bill(s, organisation(r.pick(BILL_PAYEES.energy)), r.float(55, 160), 'utilities', 'direct_debit', true));
+  if (r.chance(0.8)) bills.push(bill(s, organisation(r.pick(BILL_PAYEES.water)), r.float(25, 55), 'utilities'));
+  bills.push(bill(s, organisation(r.pick(BILL_PAYEES.telecom)), r.float(12, 65), 'telecom'));
+  if (r.chance(0.5)) bills.push(bill(s, organisation(r.pick(BILL_PAYEES.telecom)), r.float(25, 70), 'telecom'));
+  bills.push(bill(s, organisation(`${s.home.name.toUpperCase()} COUNCIL`), r.float(110, 220), 'council_tax'));
+  if (r.chance(0.6)) bills.push(bill(s, organisation(r.pick(BILL_PAYEES.insurance)), r.float(15, 80), 'insurance'));
+  if (r.chance(0.5)) bills.push(bill(s, organisation(r.pick(M.streaming.names)), r.pick([4.99, 10.99, 12.99, 18.99]), 'subscription', 'card', false, M.streaming.mcc));
+  if (r.chance(0.3)) bills.push(bill(s, organisation(r.pick(M.gym.names)), r.float(18, 60), 'subscription', 'direct_debit', false));
   return bills;
 }
 
-function friendsOf(s: BackgroundSetup, n: number, country: 'GB' | 'RO'): Party[] {
-  const out: Party[] = [];
-  for (let i = 0; i < n; i++) out.push(externalPerson(s.rng, s.rng.chance(0.85) ? country : country === 'GB' ? 'RO' : 'GB', s.origin));
-  return out;
+/**
+ * The `k`-th friend of an account (mostly banking in the account's own country).
+ *
+ * @param a - the account
+ * @param k - 0 … friends − 1
+ * @returns the friend
+ */
+export function friendOf(a: Account, k: number): Party {
+  const abroad = mix32(a.bg.contactSeed + k * 977) % 100 >= 85;
+  return contact(a.bg.contactSeed, k, abroad ? (a.country === 'GB' ? 'RO' : 'GB') : a.country, a.origin);
+}
+
+/**
+ * The `k`-th relative abroad of an account.
+ *
+ * @param a - the account
+ * @param k - 0 … family − 1
+ * @returns the relative
+ */
+export function relativeOf(a: Account, k: number): Party {
+  return contact(a.bg.contactSeed ^ 0x5eed, k, a.bg.familyCountry, 'RO');
 }
 
 function holidayJourney(s: BackgroundSetup, chance: number): Journey[] {
@@ -180,14 +198,14 @@ function setupBusiness(s: BackgroundSetup, kind: BusinessKind): BusinessState {
   }
   const suppliers: Party[] = [];
   const nSup = r.int(1, Math.min(3, kind.suppliers.length));
-  for (let i = 0; i < nSup; i++) suppliers.push(organisation(r, kind.suppliers[i] as string));
+  for (let i = 0; i < nSup; i++) suppliers.push(organisation(kind.suppliers[i] as string));
   const volume: Record<string, number> = { '5814': 25, '5812': 18, '5813': 22, '7230': 10, '7298': 6, '5499': 30, '7538': 4, '7297': 6 };
   return {
     kind,
     tradingName: r.pick(kind.tradingNames),
     salesPerDay: trade ? r.float(0.3, 1.2) : (volume[kind.mcc] ?? 8) * r.lognormal(1, 0.35, 0.4, 2.5),
     perSale: !trade && r.chance(0.45),
-    acquirer: organisation(r, r.pick(ACQUIRERS)),
+    acquirer: organisation(r.pick(ACQUIRERS)),
     employees,
     payroll,
     suppliers,
@@ -216,7 +234,8 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
   const country = s.home.country === 'RO' ? 'RO' : 'GB';
   const incomes: Income[] = [];
   let bills: Bill[] = [];
-  let family: Party[] = [];
+  let family = 0;
+  let familyCountry: 'GB' | 'RO' = 'RO';
   let journeys: Journey[] = [];
   let remit: Background['remit'];
   let business: BusinessState | undefined;
@@ -232,7 +251,7 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
     case 'salaried': {
       const sector = r.pick(['office', 'office', 'retail', 'health', 'warehouse', 'construction'] as const);
       income = Math.round(r.lognormal(2300, 0.35, 1250, 7500));
-      incomes.push(monthlyIncome(s, organisation(r, r.pick(EMPLOYERS[sector])), income, 'salary'));
+      incomes.push(monthlyIncome(s, organisation(r.pick(EMPLOYERS[sector])), income, 'salary'));
       bills = ukHomeBills(s, income * r.float(0.25, 0.4), r.chance(0.4));
       journeys = holidayJourney(s, 0.85);
       occupation = r.pick(OCC.salaried);
@@ -243,24 +262,24 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
       const parent = externalPerson(r, fromRo ? 'RO' : 'GB', fromRo ? 'RO' : s.origin);
       income = Math.round(r.float(250, 900));
       incomes.push({ ...monthlyIncome(s, parent, income, 'allowance', r.int(1, 28)), hour: 9 + r.next() * 12 });
-      if (r.chance(0.5)) incomes.push(monthlyIncome(s, organisation(r, 'SLC MAINTENANCE'), r.float(1200, 3500) / 3, 'loan', r.pick([1, 15])));
-      bills.push(bill(s, organisation(r, r.pick(r.chance(0.6) ? BILL_PAYEES.studentHall : BILL_PAYEES.lettings)), r.float(420, 850), 'rent', 'transfer'));
-      bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.telecom)), r.float(8, 30), 'telecom'));
-      if (r.chance(0.5)) bills.push(bill(s, organisation(r, r.pick(M.streaming.names)), 5.99, 'subscription', 'card', false, M.streaming.mcc));
+      if (r.chance(0.5)) incomes.push(monthlyIncome(s, organisation('SLC MAINTENANCE'), r.float(1200, 3500) / 3, 'loan', r.pick([1, 15])));
+      bills.push(bill(s, organisation(r.pick(r.chance(0.6) ? BILL_PAYEES.studentHall : BILL_PAYEES.lettings)), r.float(420, 850), 'rent', 'transfer'));
+      bills.push(bill(s, organisation(r.pick(BILL_PAYEES.telecom)), r.float(8, 30), 'telecom'));
+      if (r.chance(0.5)) bills.push(bill(s, organisation(r.pick(M.streaming.names)), 5.99, 'subscription', 'card', false, M.streaming.mcc));
       occupation = 'student';
       journeys = holidayJourney(s, 0.3);
       break;
     }
     case 'romanian_worker': {
       const sector = r.pick(['construction', 'warehouse', 'agency', 'hospitality', 'health'] as const);
-      const employer = organisation(r, r.pick(EMPLOYERS[sector]));
+      const employer = organisation(r.pick(EMPLOYERS[sector]));
       income = Math.round(r.lognormal(1900, 0.25, 1200, 3600));
       if (r.chance(0.45)) {
         incomes.push({ payer: employer, minor: minor(s, (income * 12) / 52), cadence: 'weekly', on: 5, anchor: 0, purpose: 'salary', hour: 5 + r.next() * 2 });
       } else incomes.push(monthlyIncome(s, employer, income, 'salary'));
       bills = ukHomeBills(s, income * r.float(0.2, 0.35), false).filter((b) => b.purpose !== 'insurance' || r.chance(0.3));
       familyTown = r.weighted(RO_PLACES, (p) => p.weight);
-      family = friendsOf(s, r.int(1, 2), 'RO');
+      family = r.int(1, 2);
       remit = { minor: minor(s, income * r.float(0.1, 0.3)), dayOfMonth: r.int(1, 28), msb: r.chance(0.5) };
       journeys = homeJourneys(s, familyTown);
       occupation = r.pick(OCC.romanian_worker);
@@ -269,7 +288,7 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
     case 'night_shift': {
       const sector = r.pick(['health', 'health', 'warehouse', 'warehouse', 'retail'] as const);
       income = Math.round(r.lognormal(2200, 0.25, 1400, 4200));
-      incomes.push(monthlyIncome(s, organisation(r, r.pick(EMPLOYERS[sector])), income, 'salary'));
+      incomes.push(monthlyIncome(s, organisation(r.pick(EMPLOYERS[sector])), income, 'salary'));
       bills = ukHomeBills(s, income * r.float(0.25, 0.38), r.chance(0.3));
       nightCash = r.float(1.5, 4.5) / 30;
       journeys = holidayJourney(s, 0.7);
@@ -278,7 +297,7 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
     }
     case 'business_traveller': {
       income = Math.round(r.lognormal(3600, 0.3, 2400, 9000));
-      const employer = organisation(r, r.pick(EMPLOYERS.travel));
+      const employer = organisation(r.pick(EMPLOYERS.travel));
       incomes.push(monthlyIncome(s, employer, income, 'salary'));
       incomes.push({ ...monthlyIncome(s, employer, r.float(250, 900), 'expenses', r.int(5, 20)), hour: 10 });
       bills = ukHomeBills(s, income * r.float(0.2, 0.33), r.chance(0.6));
@@ -289,11 +308,11 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
     }
     case 'pensioner': {
       const state = r.float(800, 950);
-      incomes.push({ payer: organisation(r, 'DWP STATE PENSION'), minor: minor(s, (state * 12) / 13), cadence: 'fourweekly', on: 0, anchor: r.int(0, 27), purpose: 'pension', hour: 4 });
+      incomes.push({ payer: organisation('DWP STATE PENSION'), minor: minor(s, (state * 12) / 13), cadence: 'fourweekly', on: 0, anchor: r.int(0, 27), purpose: 'pension', hour: 4 });
       income = Math.round(state);
       if (r.chance(0.5)) {
         const occ = r.float(300, 1500);
-        incomes.push(monthlyIncome(s, organisation(r, r.pick(['AVIVA PENSIONS', 'LEGAL & GENERAL', 'NHS PENSIONS', 'TEACHERS PENSIONS', 'CIVIL SERVICE PENSION'])), occ, 'pension'));
+        incomes.push(monthlyIncome(s, organisation(r.pick(['AVIVA PENSIONS', 'LEGAL & GENERAL', 'NHS PENSIONS', 'TEACHERS PENSIONS', 'CIVIL SERVICE PENSION'])), occ, 'pension'));
         income += Math.round(occ);
       }
       bills = ukHomeBills(s, r.chance(0.7) ? r.float(150, 300) : r.float(400, 800), r.chance(0.2));
@@ -303,9 +322,10 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
     }
     case 'ro_resident': {
       income = Math.round(r.lognormal(1100, 0.3, 600, 3000));
-      incomes.push(monthlyIncome(s, organisation(r, r.pick(['PRIMARIA MUNICIPIULUI', 'DEDEMAN SRL', 'KAUFLAND ROMANIA SCS', 'EMAG SRL', 'SPITALUL JUDETEAN', 'DACIA GROUP RENAULT']), 'RO'), income, 'salary', r.pick([10, 15, 25])));
-      for (let i = 0; i < 3; i++) bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.roUtilities), 'RO'), r.float(15, 60), 'utilities'));
-      family = friendsOf(s, r.chance(0.35) ? r.int(1, 2) : 0, 'GB');
+      incomes.push(monthlyIncome(s, organisation(r.pick(['PRIMARIA MUNICIPIULUI', 'DEDEMAN SRL', 'KAUFLAND ROMANIA SCS', 'EMAG SRL', 'SPITALUL JUDETEAN', 'DACIA GROUP RENAULT']), 'RO'), income, 'salary', r.pick([10, 15, 25])));
+      for (let i = 0; i < 3; i++) bills.push(bill(s, organisation(r.pick(BILL_PAYEES.roUtilities), 'RO'), r.float(15, 60), 'utilities'));
+      family = r.chance(0.35) ? r.int(1, 2) : 0;
+      familyCountry = 'GB';
       occupation = r.pick(OCC.ro_resident);
       break;
     }
@@ -315,13 +335,13 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
       const b = business;
       const card = b.trade ? b.salesPerDay * b.kind.sale * 22 : b.salesPerDay * b.kind.sale * 26;
       turnover = Math.round(card);
-      bills.push(bill(s, organisation(r, `${s.home.name.toUpperCase()} COMMERCIAL PROPERTY`), Math.max(400, card * r.float(0.06, 0.12)), 'rent', 'transfer'));
-      bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.energy)), r.float(120, 600), 'utilities', 'direct_debit', true));
-      bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.water)), r.float(40, 150), 'utilities'));
-      bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.telecom)), r.float(30, 90), 'telecom'));
-      bills.push(bill(s, organisation(r, r.pick(BILL_PAYEES.insurance)), r.float(40, 160), 'insurance'));
-      bills.push(bill(s, organisation(r, 'HMRC PAYE/NIC'), Math.max(50, b.payroll.reduce((x, y) => x + y, 0) / 100 / s.fx * 0.2), 'tax', 'transfer'));
-      bills.push(bill(s, organisation(r, `${s.home.name.toUpperCase()} COUNCIL BUSINESS RATES`), r.float(80, 400), 'tax'));
+      bills.push(bill(s, organisation(`${s.home.name.toUpperCase()} COMMERCIAL PROPERTY`), Math.max(400, card * r.float(0.06, 0.12)), 'rent', 'transfer'));
+      bills.push(bill(s, organisation(r.pick(BILL_PAYEES.energy)), r.float(120, 600), 'utilities', 'direct_debit', true));
+      bills.push(bill(s, organisation(r.pick(BILL_PAYEES.water)), r.float(40, 150), 'utilities'));
+      bills.push(bill(s, organisation(r.pick(BILL_PAYEES.telecom)), r.float(30, 90), 'telecom'));
+      bills.push(bill(s, organisation(r.pick(BILL_PAYEES.insurance)), r.float(40, 160), 'insurance'));
+      bills.push(bill(s, organisation('HMRC PAYE/NIC'), Math.max(50, b.payroll.reduce((x, y) => x + y, 0) / 100 / s.fx * 0.2), 'tax', 'transfer'));
+      bills.push(bill(s, organisation(`${s.home.name.toUpperCase()} COUNCIL BUSINESS RATES`), r.float(80, 400), 'tax'));
       if (!b.trade) bills.push(bill(s, b.acquirer, Math.max(15, card * 0.012), 'fees'));
       occupation = `${b.kind.label} owner`;
       income = 0;
@@ -329,15 +349,16 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
     }
   }
   const living = buildLiving(r, LIVING_RATES[a], hasCar, gambler);
-  const friends = friendsOf(s, r.int(3, 10), country === 'RO' ? 'RO' : 'GB');
   const airport = AIRPORTS[s.home.name] ?? 'LHR';
   return {
     background: {
       living,
       incomes,
       bills,
-      friends,
+      contactSeed: r.int(0, 0x7fffffff),
+      friends: r.int(3, 10),
       family,
+      familyCountry,
       hasCar,
       nightCash,
       ...(remit === undefined ? {} : { remit }),
@@ -345,7 +366,7 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
       ...(business === undefined ? {} : { business }),
       nextBusinessTrip: a === 'business_traveller' ? r.int(0, 7) : Number.POSITIVE_INFINITY,
       ...(familyTown === undefined ? {} : { familyTown }),
-      familyIn: a === 'ro_resident' && family.length > 0 ? r.float(0.5, 2) / 30 : 0,
+      familyIn: a === 'ro_resident' && family > 0 ? r.float(0.5, 2) / 30 : 0,
       airport,
     },
     profile: { accountType, occupation, declaredMonthlyIncome: income, travelsForWork: travels, expectedMonthlyTurnover: turnover },
@@ -427,7 +448,7 @@ export function backgroundDay(a: Account, em: Emitter, sw: BackgroundSwitches = 
       transfer(em, a, em.at(inc.hour), 'in', m, inc.payer, { purpose: inc.purpose, reference: inc.purpose === 'salary' ? 'SALARY' : inc.purpose.toUpperCase().replace('_', ' ') });
     }
     if (bg.familyIn > 0 && r.chance(bg.familyIn)) {
-      const from = r.pick(bg.family);
+      const from = relativeOf(a, r.int(0, bg.family - 1));
       const msb = r.chance(0.5);
       transfer(em, a, em.at(hourOf(r, 'day')), 'in', minorOf(a, r.lognormal(180, 0.5, 40, 900)), from, msb ? { channel: 'msb', reference: 'FAMILY SUPPORT' } : { reference: 'pentru casa' });
     }
@@ -442,7 +463,7 @@ export function backgroundDay(a: Account, em: Emitter, sw: BackgroundSwitches = 
         transfer(em, a, em.at(b.channel === 'direct_debit' ? 4 + r.next() * 3 : hourOf(r, 'day')), 'out', m, b.payee, { channel: b.channel, purpose: b.purpose, reference: b.purpose === 'rent' ? 'RENT' : `${b.purpose.toUpperCase()} ${day.month}/${day.year}` });
       }
     }
-    if (bg.remit !== undefined && bg.family.length > 0 && dueMonthly(em, bg.remit.dayOfMonth, false)) remitHome(a, em, bg.remit.minor, bg.remit.msb);
+    if (bg.remit !== undefined && bg.family > 0 && dueMonthly(em, bg.remit.dayOfMonth, false)) remitHome(a, em, bg.remit.minor, bg.remit.msb);
   }
   let living = sw.living;
   if (sw.travel) living *= travelDay(a, em);
@@ -467,10 +488,10 @@ function livingEvent(a: Account, em: Emitter, k: LivingKind, where: Place): void
       cash(em, a, t, 'out', minorOf(a, r.pick([10, 20, 20, 30, 40, 50, 50, 100, 100, 200])), where, { atm: true, terminalId: terminalIn(r, where, 'atm') });
       return;
     case 'p2pOut':
-      transfer(em, a, t, 'out', minorOf(a, r.lognormal(25, 0.7, 3, 300)), r.pick(a.bg.friends), { channel: 'instant', reference: r.pick(['dinner', 'thanks', 'tickets', 'rent share', 'bills', 'cheers', 'birthday', '']) || 'payment' });
+      transfer(em, a, t, 'out', minorOf(a, r.lognormal(25, 0.7, 3, 300)), friendOf(a, r.int(0, a.bg.friends - 1)), { channel: 'instant', reference: r.pick(['dinner', 'thanks', 'tickets', 'rent share', 'bills', 'cheers', 'birthday', '']) || 'payment' });
       return;
     case 'p2pIn': {
-      const from = r.chance(0.85) ? r.pick(a.bg.friends) : externalPerson(r, a.country);
+      const from = r.chance(0.85) ? friendOf(a, r.int(0, a.bg.friends - 1)) : externalPerson(r, a.country);
       transfer(em, a, t, 'in', minorOf(a, r.lognormal(22, 0.7, 3, 300)), from, { channel: 'instant', reference: r.pick(['dinner', 'thanks', 'petrol', 'drinks', 'gift', 'ebay item', 'payment']) });
       return;
     }
@@ -481,7 +502,7 @@ function livingEvent(a: Account, em: Emitter, k: LivingKind, where: Place): void
 
 function remitHome(a: Account, em: Emitter, m: number, msb: boolean): void {
   const r = a.rng;
-  const to = r.pick(a.bg.family);
+  const to = relativeOf(a, r.int(0, a.bg.family - 1));
   const t = em.at(hourOf(r, 'day'));
   if (msb) {
     transfer(em, a, t, 'out', m, to, {
@@ -579,7 +600,7 @@ function businessDay(a: Account, em: Emitter, b: BusinessState, sw: BackgroundSw
     if (b.trade) {
       const n = r.poisson(b.salesPerDay * (day.weekday >= 6 ? 0.3 : 1));
       for (let i = 0; i < n; i++) {
-        const payer = r.chance(0.7) ? externalPerson(r, 'GB') : organisation(r, `${r.pick(['OAK', 'ELM', 'RIVER', 'CITY', 'PARK'])} ${r.pick(['HOMES', 'LETTINGS', 'PROPERTIES', 'ESTATES'])} LTD`);
+        const payer = r.chance(0.7) ? externalPerson(r, 'GB') : organisation(`${r.pick(['OAK', 'ELM', 'RIVER', 'CITY', 'PARK'])} ${r.pick(['HOMES', 'LETTINGS', 'PROPERTIES', 'ESTATES'])} LTD`);
         transfer(em, a, em.at(hourOf(r, 'day')), 'in', minorOf(a, r.lognormal(k.sale, 0.7, 60, 12000)), payer, { reference: `INV ${r.int(1000, 9999)}`, purpose: 'invoice' });
       }
     } else {

@@ -203,7 +203,7 @@ function base(account: Account, direction: 'in' | 'out', minor: number, currency
 export interface CardOptions {
   readonly name?: string;
   readonly reference?: string;
-  /** An online purchase: carries the device and no location. */
+  /** An online purchase: carries the device. */
   readonly online?: boolean;
   readonly country?: string;
   readonly minor?: number;
@@ -225,8 +225,8 @@ export function cardPayment(em: Emitter, account: Account, t: number, kind: Merc
   const tx = base(account, 'out', minor, account.currency, 'card');
   const name = o.name ?? account.rng.pick(kind.names);
   const country = o.country ?? MERCHANT_COUNTRY[name] ?? where.country;
+  // The merchant's town is where a card-present payment happened; no separate location is written.
   tx.merchant = { mcc: kind.mcc, name, city: where.name, country };
-  if (o.online !== true) tx.location = { city: where.name, country: where.country };
   if (o.reference !== undefined) tx.reference = o.reference;
   if (o.online === true) tx.device = { id: account.device.id, ip: account.device.ip };
   em.push(account, t, tx);
@@ -247,7 +247,6 @@ export function cardPayment(em: Emitter, account: Account, t: number, kind: Merc
 export function cardTaking(em: Emitter, account: Account, t: number, minor: number, mcc: string, name: string, where: Place): void {
   const tx = base(account, 'in', minor, account.currency, 'card');
   tx.merchant = { mcc, name, city: where.name, country: where.country };
-  tx.location = { city: where.name, country: where.country };
   em.push(account, t, tx);
 }
 

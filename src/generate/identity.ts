@@ -2,8 +2,7 @@
  * Synthetic identities: names, IBANs, phone numbers, e-mail addresses, postal addresses, devices.
  * All drawn from a caller's {@link Rng}, so they are reproducible.
  */
-import type { Rng } from './prng.js';
-import { mix32 } from './prng.js';
+import { mix32, Rng } from './prng.js';
 import {
   BANKS, FIRST_NAMES_RO, FIRST_NAMES_UK, IP_PREFIXES_RO, IP_PREFIXES_UK, LAST_NAMES_RO, LAST_NAMES_UK, STREETS_RO, STREETS_UK,
   type Place,
@@ -23,14 +22,19 @@ export interface Party {
 }
 
 function digits(rng: Rng, n: number): string {
+  // Built from a few 6-digit chunks rather than char by char, so the result is a flat string, not a rope.
   let s = '';
-  for (let i = 0; i < n; i++) s += String(Math.floor(rng.next() * 10));
-  return s;
+  while (s.length < n) s += String(Math.floor(rng.next() * 1_000_000)).padStart(6, '0');
+  return s.slice(0, n);
 }
 
-function mod97(numeric: string): number {
+/** ISO 7064 mod 97-10 over an alphanumeric string, letters counting as two digits (A = 10 … Z = 35). */
+function mod97(text: string): number {
   let r = 0;
-  for (let i = 0; i < numeric.length; i += 7) r = Number(String(r) + numeric.slice(i, i + 7)) % 97;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    r = c >= 65 ? (r * 100 + (c - 55)) % 97 : (r * 10 + (c - 48)) % 97;
+  }
   return r;
 }
 
@@ -44,8 +48,7 @@ function mod97(numeric: string): number {
  * makeIban('GB', 'WEST12345698765432') //=> 'GB82WEST12345698765432'
  */
 export function makeIban(country: string, bban: string): string {
-  const rearranged = `${bban}${country}00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
-  const check = 98 - mod97(rearranged);
+  const check = 98 - mod97(`${bban}${country}00`);
   return `${country}${check < 10 ? `0${check}` : check}${bban}`;
 }
 
@@ -93,18 +96,44 @@ export function externalPerson(rng: Rng, country: 'GB' | 'RO', origin: 'GB' | 'R
   return { name: personName(rng, origin).toUpperCase(), account: randomIban(rng, country), country };
 }
 
+const organisations = new Map<string, Party>();
+
 /**
- * An external organisation (employer, landlord, utility) with a UK or RO account.
+ * An external organisation (employer, utility, letting agent, operator). The same name always has the
+ * same account, in every run and for every customer, as a real payee does; the parties are shared.
  *
- * @param rng - random source
  * @param name - its name
  * @param country - where its account is held
  * @returns a {@link Party}
  * @example
- * organisation(new Rng(1), 'BRITISH GAS').name //=> 'BRITISH GAS'
+ * organisation('BRITISH GAS') === organisation('BRITISH GAS') //=> true
  */
-export function organisation(rng: Rng, name: string, country: 'GB' | 'RO' = 'GB'): Party {
-  return { name, account: randomIban(rng, country), country };
+export function organisation(name: string, country: 'GB' | 'RO' = 'GB'): Party {
+  const key = `${country}:${name}`;
+  let p = organisations.get(key);
+  if (p === undefined) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    p = Object.freeze({ name, account: randomIban(new Rng(h >>> 0), country), country });
+    if (organisations.size < 100_000) organisations.set(key, p);
+  }
+  return p;
+}
+
+/**
+ * The `k`-th personal contact (friend or relative) of an account, derived on demand from a seed so
+ * that accounts need not store their contacts.
+ *
+ * @param seed - the account's contact seed
+ * @param k - which contact
+ * @param country - where the contact banks
+ * @param origin - naming origin
+ * @returns a {@link Party}; the same arguments give an equal party
+ * @example
+ * contact(5, 0, 'GB', 'GB').account === contact(5, 0, 'GB', 'GB').account //=> true
+ */
+export function contact(seed: number, k: number, country: 'GB' | 'RO', origin: 'GB' | 'RO'): Party {
+  return externalPerson(new Rng(mix32(seed ^ mix32(k + 1))), country, origin);
 }
 
 /**
@@ -181,9 +210,8 @@ export interface Device {
  * newDevice(new Rng(1), 'GB').id.length //=> 16
  */
 export function newDevice(rng: Rng, country: 'GB' | 'RO'): Device {
-  let id = '';
-  const hex = '0123456789abcdef';
-  for (let i = 0; i < 16; i++) id += hex[Math.floor(rng.next() * 16)];
+  const hex8 = (): string => Math.floor(rng.next() * 4294967296).toString(16).padStart(8, '0');
+  const id = hex8() + hex8();
   const prefix = rng.pick(country === 'RO' ? IP_PREFIXES_RO : IP_PREFIXES_UK);
   const parts = prefix.split('.').length;
   let ip = prefix;

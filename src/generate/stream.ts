@@ -9,13 +9,22 @@ import { accountDay, buildPopulation, type Population } from './population.js';
 import { formatLondon } from './time.js';
 import type { GenerateOptions } from './types.js';
 
+/** Counters a caller may pass to {@link runPopulation} to observe buffering. */
+export interface RunStats {
+  /** Largest number of transactions held at once (one day's batch). */
+  maxBuffered: number;
+  /** Days generated so far. */
+  days: number;
+}
+
 /**
  * Runs a planned population and yields its transactions in time order.
  *
  * @param pop - a population from {@link buildPopulation}; it is consumed (its accounts' state advances)
+ * @param stats - optional counters, updated as the run goes
  * @returns a generator of transactions sorted by timestamp then id
  */
-export function* runPopulation(pop: Population): Generator<Transaction, void, undefined> {
+export function* runPopulation(pop: Population, stats?: RunStats): Generator<Transaction, void, undefined> {
   const em = new Emitter(pop.calendar, pop.accounts);
   const prefix = pop.options.idPrefix;
   let seq = 0;
@@ -23,6 +32,10 @@ export function* runPopulation(pop: Population): Generator<Transaction, void, un
     em.begin(day);
     for (const a of pop.accounts) accountDay(a, em);
     const events = em.finish();
+    if (stats !== undefined) {
+      stats.days++;
+      if (events.length > stats.maxBuffered) stats.maxBuffered = events.length;
+    }
     for (const ev of events) {
       seq++;
       const tx = ev.tx;

@@ -34,10 +34,18 @@ function bstBounds(year: number): readonly [number, number] {
  * londonOffset(Date.UTC(2025, 6, 1) / 1000) //=> 3600
  */
 export function londonOffset(epochSeconds: number): number {
+  // Hot path: most calls fall in the same stretch of constant offset as the previous call.
+  if (epochSeconds >= segment.from && epochSeconds < segment.to) return segment.offset;
   const year = new Date(epochSeconds * 1000).getUTCFullYear();
   const [start, end] = bstBounds(year);
-  return epochSeconds >= start && epochSeconds < end ? 3600 : 0;
+  if (epochSeconds < start) segment = { from: Date.UTC(year, 0, 1) / 1000, to: start, offset: 0 };
+  else if (epochSeconds < end) segment = { from: start, to: end, offset: 3600 };
+  else segment = { from: end, to: Date.UTC(year + 1, 0, 1) / 1000, offset: 0 };
+  return segment.offset;
 }
+
+/** The last stretch of constant offset seen (a pure cache: it never changes a result). */
+let segment = { from: 0, to: 0, offset: 0 };
 
 /** One local calendar day of the generated period. */
 export interface CalendarDay {

@@ -60,7 +60,7 @@ export function setupFront(a: Account, intensity: number): FrontData {
   const rentDays: number[] = [];
   const nl = Math.max(1, Math.round(scale(FRONT_BUSINESS_PARAMS.landlords, intensity)));
   for (let i = 0; i < nl; i++) {
-    landlords.push(r.chance(0.5) ? externalPerson(r, 'GB') : organisation(r, r.pick(BILL_PAYEES.lettings)));
+    landlords.push(r.chance(0.5) ? externalPerson(r, 'GB') : organisation(r.pick(BILL_PAYEES.lettings)));
     rentDays.push(r.int(1, 28));
   }
   a.profile.occupation = `${kind.label} owner`;

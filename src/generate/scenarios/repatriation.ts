@@ -168,7 +168,7 @@ export function beneficiaryDay(a: Account, em: Emitter, st: BeneficiaryData, int
   if (r.chance(scale(P.roAssetBuysPerMonth, I) / 30)) {
     const k = r.pick([MERCHANTS.roCarDealer, MERCHANTS.roJewellery, MERCHANTS.roJewellery]);
     if (r.chance(0.3)) {
-      transfer(em, a, em.at(hourOf(r, 'day')), 'out', minorOf(a, r.float(5000, 20000)), organisation(r, `NOTAR PUBLIC ${externalPerson(r, 'RO').name.split(' ')[1] ?? 'POPESCU'}`, 'RO'), { reference: 'avans apartament' });
+      transfer(em, a, em.at(hourOf(r, 'day')), 'out', minorOf(a, r.float(5000, 20000)), organisation(`NOTAR PUBLIC ${externalPerson(r, 'RO').name.split(' ')[1] ?? 'POPESCU'}`, 'RO'), { reference: 'avans apartament' });
     } else cardPayment(em, a, em.at(hourOf(r, 'day')), k, a.home, { minor: drawAmount(a, k) });
   }
   if (r.chance(scale(P.roTicketsPerMonth, I) / 30)) oneWayTicket(a, em, a.home);

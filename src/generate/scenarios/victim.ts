@@ -73,7 +73,7 @@ export function setupVictim(a: Account, ring: Ring, intensity: number): VictimDa
   const benefit = r.chance(0.3);
   const cadence = benefit ? 'monthly' : r.chance(0.5) ? 'weekly' : 'monthly';
   const monthly = r.float(P.monthlyIncome[0], P.monthlyIncome[1]);
-  const payer = benefit ? organisation(r, 'DWP UNIVERSAL CREDIT') : organisation(r, r.pick([...EMPLOYERS.agency, ...EMPLOYERS.hospitality]));
+  const payer = benefit ? organisation('DWP UNIVERSAL CREDIT') : organisation(r.pick([...EMPLOYERS.agency, ...EMPLOYERS.hospitality]));
   const sharedDevice = r.chance(scale(P.sharedDevice, I));
   if (sharedDevice) a.device = ring.device;
   if (r.chance(scale(P.sharedPhone, I))) a.phone = ring.phone;
