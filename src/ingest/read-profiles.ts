@@ -103,7 +103,11 @@ export async function readProfiles(input: IngestInput, options: { format?: Input
   for await (const rec of readCsvRecords(input, {})) {
     if (isBlankRecord(rec)) continue;
     if (columns === undefined) {
-      columns = rec.fields.map((h) => PROFILE_COLUMNS[h.trim().toLowerCase()]);
+      // own keys only: a header named "constructor" or "__proto__" must not find Object's members
+      columns = rec.fields.map((h) => {
+        const name = h.trim().toLowerCase();
+        return Object.hasOwn(PROFILE_COLUMNS, name) ? PROFILE_COLUMNS[name] : undefined;
+      });
       if (!columns.includes('customerId')) {
         throw new RuleSetError([{ code: 'missing_column', path: [], message: 'the header has no "customer_id" column', file: source ?? 'profiles' }], 'profiles file');
       }
