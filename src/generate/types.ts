@@ -25,12 +25,12 @@ export type Archetype = (typeof ARCHETYPES)[number];
  * Override with `typologyIds` when a rule pack names them differently.
  */
 export const DEFAULT_TYPOLOGY_IDS: Readonly<Record<Scenario, string>> = Object.freeze({
-  controller: 'controller-account',
-  victim: 'victim-under-control',
-  popup: 'pop-up-operation',
-  funnel: 'funnel-cash-placement',
-  repatriation: 'cross-border-repatriation',
-  front_business: 'front-business',
+  controller: 'controller_account',
+  victim: 'victim_account',
+  popup: 'popup_operation',
+  funnel: 'funnel_cash_placement',
+  repatriation: 'cross_border_repatriation',
+  front_business: 'front_business',
 });
 
 /** Default share of accounts planted with each scenario. */
