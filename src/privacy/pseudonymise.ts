@@ -67,9 +67,19 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
       reasons: a.reasons.map((r) => ({ ...hit(r), weight: r.weight })),
     }),
     rejection: (r) => {
-      if (r.value === undefined || r.field === undefined) return r;
-      const field = r.field.replace(/^\$\./, '');
-      return IDENTIFYING_FIELDS.has(field) ? { ...r, value: id(r.value) } : r;
+      if (r.value === undefined) return r;
+      // A row-level rejection (wrong column count, bad quoting) quotes the raw row, in which identifiers cannot be
+      // told from other cells: the value is withheld. The line and source still locate the row at the bank.
+      if (r.field === undefined || r.field === '(row)') {
+        const { value: _raw, ...rest } = r;
+        return rest;
+      }
+      // two-sided rows name the party: payer.accountId, payee.name, …
+      const field = r.field.replace(/^\$\./, '').replace(/^(?:payer|payee)\.(accountId|customerId|name)$/, (_m, k: string) => (k === 'name' ? 'counterparty.name' : k));
+      if (!IDENTIFYING_FIELDS.has(field)) return r;
+      const p = id(r.value);
+      // messages may quote the value too (e.g. "customer C1 already has a profile")
+      return { ...r, value: p, message: r.value === '' ? r.message : r.message.split(r.value).join(p) };
     },
   };
 }
