@@ -22,7 +22,7 @@ const rule = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function issuesOf(run: () => unknown): { code: string; message: string }[] {
+function issuesOf(run: () => unknown): readonly { code: string; message: string }[] {
   try {
     run();
   } catch (e) {
