@@ -32,7 +32,9 @@ export interface ScreenerOptions {
   validate?: boolean;
   /** Resource caps. Exceeding one drops state and emits an `evicted` event; it never happens silently. */
   limits?: {
-    /** Scope keys kept per rule (default 1,000,000). */
+    /** Scope keys kept per scope field, e.g. accounts for account-scoped rules (default 1,000,000). Each key holds the windows of every rule with that scope. */
+    maxKeys?: number;
+    /** @deprecated Old name of `maxKeys`. */
     maxKeysPerRule?: number;
     /** Transactions kept in one key's window (default 100,000). */
     maxWindowEvents?: number;
@@ -91,6 +93,8 @@ export const ScreenerSnapshotSchema = z
     stats: z.record(z.string(), z.unknown()),
     buffered: z.array(z.unknown()),
     seen: z.array(z.tuple([z.string(), z.number()])),
+    /** Scope keys per scope field in creation order (eviction at the key cap takes the oldest). */
+    keys: z.record(z.string(), z.array(z.string())),
     windows: z.record(z.string(), z.array(z.tuple([z.string(), z.unknown()]))),
     typologies: z.record(z.string(), z.array(z.tuple([z.string(), z.unknown()]))),
   })
@@ -133,14 +137,20 @@ export function createScreener(options: ScreenerOptions): Screener {
   if (latenessOrNot === undefined || !(latenessOrNot >= 0)) throw new MshtError('invalid_option', `allowedLateness must be a duration such as "PT1H" or milliseconds ≥ 0`);
   const lateness: number = latenessOrNot;
   const validate = options.validate ?? true;
-  const maxKeys = options.limits?.maxKeysPerRule ?? 1_000_000;
+  const maxKeys = options.limits?.maxKeys ?? options.limits?.maxKeysPerRule ?? 1_000_000;
   const maxWindowEvents = options.limits?.maxWindowEvents ?? 100_000;
   const profiles = toProfileMap(options.profiles);
   const profileMinor = new WeakMap<CustomerProfile, Row['profileMinor']>();
 
   const active = rules.indicators.filter((r) => r.enabled);
+  // Windows are grouped by scope field: one map lookup per transaction and scope finds the windows of
+  // every rule scoped on that field (a slot per rule), instead of one lookup per rule.
+  const scopeFields = [...new Set(active.map((r) => r.scopeField))];
+  const scopeOf = active.map((r) => scopeFields.indexOf(r.scopeField));
+  const slotOf: number[] = active.map((r, i) => active.slice(0, i).filter((x) => x.scopeField === r.scopeField).length);
+  const slotsPerScope = scopeFields.map((f) => active.filter((r) => r.scopeField === f).length);
   // Rules indexed by the direction they filter on, so a transaction only meets rules that can match it.
-  const indexed = active.map((rule, index) => ({ rule, index }));
+  const indexed = active.map((rule, index) => ({ rule, index, scope: scopeOf[index]!, slot: slotOf[index]! }));
   const byDirection = {
     in: indexed.filter(({ rule }) => rule.direction !== 'out'),
     out: indexed.filter(({ rule }) => rule.direction !== 'in'),
@@ -149,7 +159,10 @@ export function createScreener(options: ScreenerOptions): Screener {
   const hitCtx = { baseCurrency, baseExponent };
 
   // ---- state ----
-  let windows: Map<string, KeyWindow>[] = active.map(() => new Map());
+  let windows: Map<string, (KeyWindow | undefined)[]>[] = scopeFields.map(() => new Map());
+  // Per-transaction scratch: each scope's key and slot array, looked up at most once.
+  const keyCache: (string | undefined | null)[] = scopeFields.map(() => null);
+  const slotCache: ((KeyWindow | undefined)[] | undefined)[] = scopeFields.map(() => undefined);
   let scorer = new TypologyScorer(rules);
   let heap = new EventHeap<Pending>();
   let seen = new Map<string, number>();
@@ -233,17 +246,26 @@ export function createScreener(options: ScreenerOptions): Screener {
     lastReleased = row.t;
     stats.screened++;
     const list = row.tx.direction === 'in' ? byDirection.in : byDirection.out;
-    for (const { rule, index } of list) {
+    keyCache.fill(null);
+    slotCache.fill(undefined);
+    for (const { rule, scope, slot } of list) {
       if (!rule.when(row)) continue;
-      const key = rule.scopeKey(row);
+      let key = keyCache[scope];
+      if (key === null) key = keyCache[scope] = rule.scopeKey(row);
       if (key === undefined) continue;
-      const map = windows[index]!;
-      let win = map.get(key);
-      if (win === undefined) {
-        if (map.size >= maxKeys) evictKey(rule, map, row.t, out);
-        win = new KeyWindow(rule);
-        map.set(key, win);
+      let slots = slotCache[scope];
+      if (slots === undefined) {
+        const map = windows[scope]!;
+        slots = map.get(key);
+        if (slots === undefined) {
+          if (map.size >= maxKeys) evictKey(scope, map, row.t, out);
+          slots = new Array<KeyWindow | undefined>(slotsPerScope[scope]!);
+          map.set(key, slots);
+        }
+        slotCache[scope] = slots;
       }
+      let win = slots[slot];
+      if (win === undefined) win = slots[slot] = new KeyWindow(rule);
       const droppedPending = win.add(row);
       if (droppedPending > 0) {
         stats.evictions++;
@@ -277,7 +299,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     }
   }
 
-  function evictKey(rule: CompiledIndicator, map: Map<string, KeyWindow>, now: number, out: ScreenEvent[]): void {
+  function evictKey(scope: number, map: Map<string, (KeyWindow | undefined)[]>, now: number, out: ScreenEvent[]): void {
     // Sweeping scans every key: do it at most once per 1/8 of the cap, so a flood of new keys costs O(1) each.
     if (sinceCapSweep >= maxKeys / 8) {
       sinceCapSweep = 0;
@@ -285,17 +307,35 @@ export function createScreener(options: ScreenerOptions): Screener {
       if (map.size < maxKeys) return;
     }
     sinceCapSweep++;
-    // Oldest-created key goes first (Map keeps insertion order).
+    // Oldest-created key goes first (Map keeps insertion order); each of its rule windows is reported.
     const first = map.entries().next().value;
     if (first === undefined) return;
-    const [key, win] = first;
+    const [key, slots] = first;
     map.delete(key);
-    stats.evictions++;
-    out.push({ type: 'evicted', eviction: { reason: 'max_keys', ruleId: rule.id, key, dropped: win.size, at: iso(now) } });
+    slots.forEach((win, slot) => {
+      if (win === undefined) return;
+      stats.evictions++;
+      out.push({ type: 'evicted', eviction: { reason: 'max_keys', ruleId: ruleAt(scope, slot).id, key, dropped: win.size, at: iso(now) } });
+    });
+  }
+
+  function ruleAt(scope: number, slot: number): CompiledIndicator {
+    return active.find((_, i) => scopeOf[i] === scope && slotOf[i] === slot)!;
   }
 
   function sweep(now: number): void {
-    for (const map of windows) for (const [key, win] of map) if (win.isIdle(now)) map.delete(key);
+    for (const map of windows) {
+      for (const [key, slots] of map) {
+        let live = 0;
+        for (let i = 0; i < slots.length; i++) {
+          const win = slots[i];
+          if (win === undefined) continue;
+          if (win.isIdle(now)) slots[i] = undefined;
+          else live++;
+        }
+        if (live === 0) map.delete(key);
+      }
+    }
     scorer.sweep(now);
     const cutoff = now - dedupeHorizon;
     for (const [id, t] of seen) {
@@ -334,7 +374,16 @@ export function createScreener(options: ScreenerOptions): Screener {
         stats: structuredClone(stats) as unknown as Record<string, unknown>,
         buffered: heap.sorted().map((p) => p.tx),
         seen: [...seen.entries()],
-        windows: Object.fromEntries(active.map((r, i) => [r.id, [...windows[i]!.entries()].map(([k, w]) => [k, w.toState()] as [string, unknown])])),
+        keys: Object.fromEntries(scopeFields.map((f, s) => [f, [...windows[s]!.keys()]])),
+        windows: Object.fromEntries(
+          active.map((r, i) => [
+            r.id,
+            [...windows[scopeOf[i]!]!.entries()].flatMap(([k, slots]) => {
+              const w = slots[slotOf[i]!];
+              return w === undefined ? [] : [[k, w.toState()] as [string, unknown]];
+            }),
+          ]),
+        ),
         typologies: Object.fromEntries(rules.typologies.map((t, i) => [t.id, [...scorer.states[i]!.entries()].map(([k, s]) => [k, structuredClone(s)] as [string, unknown])])),
       };
     },
@@ -346,17 +395,27 @@ export function createScreener(options: ScreenerOptions): Screener {
         throw new SnapshotError(`not a valid screener snapshot: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
       }
       const s = parsed.data;
+      const snapshotKeys = (field: string): string[] => s.keys[field] ?? [];
       if (s.version !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot format version ${s.version} cannot be restored by this version (expects ${SNAPSHOT_VERSION})`);
       if (s.rules !== rules.fingerprint) throw new SnapshotError('snapshot was taken with different rules (rule fingerprint differs)');
       if (s.config.baseCurrency !== baseCurrency || s.config.timeZone !== timeZone || s.config.allowedLatenessMs !== lateness) {
         throw new SnapshotError(`snapshot was taken with other options (${JSON.stringify(s.config)})`);
       }
       try {
-        const nextWindows = active.map(() => new Map<string, KeyWindow>());
+        const nextWindows = scopeFields.map((f, s) => {
+          const m = new Map<string, (KeyWindow | undefined)[]>();
+          for (const key of snapshotKeys(f)) m.set(key, new Array<KeyWindow | undefined>(slotsPerScope[s]!));
+          return m;
+        });
         for (const [ruleId, entries] of Object.entries(s.windows)) {
           const i = active.findIndex((r) => r.id === ruleId);
           if (i < 0) throw new SnapshotError(`snapshot has windows for unknown rule "${ruleId}"`);
-          for (const [key, st] of entries) nextWindows[i]!.set(key, KeyWindow.fromState(active[i]!, st as KeyWindowState));
+          const map = nextWindows[scopeOf[i]!]!;
+          for (const [key, st] of entries) {
+            let slots = map.get(key);
+            if (slots === undefined) map.set(key, (slots = new Array<KeyWindow | undefined>(slotsPerScope[scopeOf[i]!]!)));
+            slots[slotOf[i]!] = KeyWindow.fromState(active[i]!, st as KeyWindowState);
+          }
         }
         const nextScorer = new TypologyScorer(rules);
         for (const [typId, entries] of Object.entries(s.typologies)) {
@@ -398,7 +457,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     },
     activeKeys() {
       let n = 0;
-      for (const m of windows) n += m.size;
+      for (const m of windows) for (const slots of m.values()) for (const w of slots) if (w !== undefined) n++;
       return n;
     },
   };
