@@ -23,7 +23,7 @@ export interface ScreenStreamOptions {
  */
 export function createScreenStream(screener: Screener, options: ScreenStreamOptions = {}): Transform {
   const wanted = options.events === undefined ? undefined : new Set(options.events);
-  const pass = (t: Transform, events: ScreenEvent[]) => {
+  const pass = (t: Transform, events: readonly ScreenEvent[]) => {
     for (const e of events) if (wanted === undefined || wanted.has(e.type)) t.push(e);
   };
   return new Transform({

@@ -7,6 +7,7 @@ import type { CustomerProfile } from '../schema/profile.js';
 import type { Transaction } from '../schema/transaction.js';
 import { validateTransaction } from '../schema/validate-transaction.js';
 import { parseDuration } from '../util/duration.js';
+import { parseIsoInstant } from '../util/iso-time.js';
 import { toMinorUnits } from '../util/money.js';
 import { KeyWindow, type KeyWindowState } from '../windows/key-window.js';
 import { buildHit, evaluateTrigger, iso } from '../explain/render-hit.js';
@@ -28,6 +29,12 @@ export interface ScreenerOptions {
   allowedLateness?: string | number;
   /** Customer profiles, by customerId. */
   profiles?: ReadonlyMap<string, CustomerProfile> | Iterable<CustomerProfile>;
+  /**
+   * How long a transaction id is remembered to reject a repeat as a duplicate: ISO duration or
+   * milliseconds (default 7 days, plus the allowed lateness). Repeats further apart than this are
+   * not detected; memory for ids grows with the transactions inside this horizon.
+   */
+  dedupeHorizon?: string | number;
   /** Validate each pushed object against the transaction schema (default true). Turn off only for input already validated (e.g. from the readers). */
   validate?: boolean;
   /** Resource caps. Exceeding one drops state and emits an `evicted` event; it never happens silently. */
@@ -61,9 +68,9 @@ export interface Screener {
    * hits, alerts, its own rejection, and, with allowed lateness, the events of earlier transactions
    * it released from the reorder buffer.
    */
-  push(tx: unknown): ScreenEvent[];
+  push(tx: unknown): readonly ScreenEvent[];
   /** Ends the input: screens everything still held for reordering. */
-  flush(): ScreenEvent[];
+  flush(): readonly ScreenEvent[];
   /** Screens a whole (async) iterable and yields every event, flushing at the end. */
   screen(source: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<ScreenEvent, void, undefined>;
   /** JSON-serialisable state; `restore` it into a screener with the same rules and options to go on exactly where this one is. */
@@ -88,7 +95,7 @@ export const ScreenerSnapshotSchema = z
     format: z.literal(SNAPSHOT_FORMAT),
     version: z.number().int(),
     rules: z.string(),
-    config: z.object({ baseCurrency: z.string(), timeZone: z.string(), allowedLatenessMs: z.number() }).strict(),
+    config: z.object({ baseCurrency: z.string(), timeZone: z.string(), allowedLatenessMs: z.number(), dedupeHorizonMs: z.number() }).strict(),
     clock: z.object({ maxSeen: z.number().nullable(), lastReleased: z.number().nullable(), seq: z.number(), sinceSweep: z.number().int().nonnegative() }).strict(),
     stats: z.record(z.string(), z.unknown()),
     buffered: z.array(z.unknown()),
@@ -107,6 +114,7 @@ interface Pending extends Row {
 }
 
 const SWEEP_EVERY = 65_536;
+const NO_EVENTS: readonly ScreenEvent[] = Object.freeze([]);
 
 /**
  * Creates a screener: the stateful core that turns a stream of transactions into hits and alerts.
@@ -155,7 +163,9 @@ export function createScreener(options: ScreenerOptions): Screener {
     in: indexed.filter(({ rule }) => rule.direction !== 'out'),
     out: indexed.filter(({ rule }) => rule.direction !== 'in'),
   };
-  const dedupeHorizon = Math.max(86_400_000, ...active.map((r) => r.retentionMs)) + lateness;
+  const horizonOption = options.dedupeHorizon === undefined ? 7 * 86_400_000 : typeof options.dedupeHorizon === 'number' ? options.dedupeHorizon : parseDuration(options.dedupeHorizon);
+  if (horizonOption === undefined || !(horizonOption >= 0)) throw new MshtError('invalid_option', 'dedupeHorizon must be a duration such as "P7D" or milliseconds ≥ 0');
+  const dedupeHorizon = horizonOption + lateness;
   const hitCtx = { baseCurrency, baseExponent };
 
   // ---- state ----
@@ -172,6 +182,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   let sinceSweep = 0;
   let sinceCapSweep = Number.POSITIVE_INFINITY;
   let stats: ScreenerStats = freshStats();
+  const scratch: ScreenEvent[] = [];
 
   function reject(rejection: Rejection, out: ScreenEvent[]): void {
     stats.rejected++;
@@ -203,7 +214,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       if (!v.ok) return reject(v.rejection, out);
       tx = v.transaction;
     } else tx = input as Transaction;
-    const t = Date.parse(tx.timestamp);
+    const t = parseIsoInstant(tx.timestamp);
     if (!Number.isFinite(t)) return reject({ code: 'invalid', message: `timestamp: not a valid date "${tx.timestamp}"`, field: 'timestamp', value: tx.timestamp, transactionId: tx.id }, out);
     const seenAt = seen.get(tx.id);
     // Time-based, so the answer does not depend on when the seen-set was last swept.
@@ -346,16 +357,15 @@ export function createScreener(options: ScreenerOptions): Screener {
 
   const screener: Screener = {
     push(tx) {
-      const out: ScreenEvent[] = [];
-      accept(tx, out);
+      // Most transactions cause no event: reuse one scratch array and return a shared empty one.
+      accept(tx, scratch);
       stats.buffered = heap.size;
-      return out;
+      return scratch.length === 0 ? NO_EVENTS : scratch.splice(0);
     },
     flush() {
-      const out: ScreenEvent[] = [];
-      release(Number.POSITIVE_INFINITY, out);
+      release(Number.POSITIVE_INFINITY, scratch);
       stats.buffered = heap.size;
-      return out;
+      return scratch.length === 0 ? NO_EVENTS : scratch.splice(0);
     },
     async *screen(source) {
       for await (const tx of source as AsyncIterable<unknown>) {
@@ -369,7 +379,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         format: SNAPSHOT_FORMAT,
         version: SNAPSHOT_VERSION,
         rules: rules.fingerprint,
-        config: { baseCurrency, timeZone, allowedLatenessMs: lateness },
+        config: { baseCurrency, timeZone, allowedLatenessMs: lateness, dedupeHorizonMs: dedupeHorizon },
         clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq, sinceSweep },
         stats: structuredClone(stats) as unknown as Record<string, unknown>,
         buffered: heap.sorted().map((p) => p.tx),
@@ -398,7 +408,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       const snapshotKeys = (field: string): string[] => s.keys[field] ?? [];
       if (s.version !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot format version ${s.version} cannot be restored by this version (expects ${SNAPSHOT_VERSION})`);
       if (s.rules !== rules.fingerprint) throw new SnapshotError('snapshot was taken with different rules (rule fingerprint differs)');
-      if (s.config.baseCurrency !== baseCurrency || s.config.timeZone !== timeZone || s.config.allowedLatenessMs !== lateness) {
+      if (s.config.baseCurrency !== baseCurrency || s.config.timeZone !== timeZone || s.config.allowedLatenessMs !== lateness || s.config.dedupeHorizonMs !== dedupeHorizon) {
         throw new SnapshotError(`snapshot was taken with other options (${JSON.stringify(s.config)})`);
       }
       try {
@@ -433,7 +443,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         for (const raw of s.buffered) {
           const v = validateTransaction(raw);
           if (!v.ok) throw new SnapshotError(`snapshot holds an invalid buffered transaction: ${v.rejection.message}`);
-          const t = Date.parse(v.transaction.timestamp);
+          const t = parseIsoInstant(v.transaction.timestamp);
           const amount = fx.toBaseMinor(v.transaction.amount, v.transaction.currency, clock(t).date);
           if (amount === undefined) throw new SnapshotError('snapshot holds a buffered transaction with no FX rate');
           nextHeap.push(derive(v.transaction, t, amount));
