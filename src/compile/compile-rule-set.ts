@@ -19,6 +19,10 @@ import type { Row } from '../engine/row.js';
 import { compileCondition, type ConditionContext, type Predicate } from './compile-condition.js';
 import { compileList, type CompiledList } from './compiled-list.js';
 import { resolveParams } from './resolve-params.js';
+import { exceedsDepth } from '../util/json-depth.js';
+
+/** Deepest nesting accepted in a rule document (files are also limited when parsed). */
+const MAX_DOCUMENT_DEPTH = 64;
 
 /** A rule-pack document and where it came from. */
 export interface RuleDocument {
@@ -156,6 +160,10 @@ export function compileRuleSet(documents: readonly RuleDocument[], options: Comp
   const files = new Map<string, string>();
   const seen = new Map<string, string>();
   for (const { json, file } of documents) {
+    if (exceedsDepth(json, MAX_DOCUMENT_DEPTH)) {
+      issues.push({ code: 'too_deep', path: [], message: `document nests deeper than ${MAX_DOCUMENT_DEPTH} levels`, ...(file === undefined ? {} : { file }) });
+      continue;
+    }
     const parsed = RuleFileSchema.safeParse(json);
     const idGuess = json !== null && typeof json === 'object' && typeof (json as { id?: unknown }).id === 'string' ? (json as { id: string }).id : undefined;
     if (!parsed.success) {

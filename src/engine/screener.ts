@@ -89,6 +89,9 @@ export interface Screener {
 export const SNAPSHOT_VERSION = 1;
 const SNAPSHOT_FORMAT = 'msht-redflags/screener-snapshot';
 
+/** An event time a Date can hold: integer milliseconds within ±8.64e15. */
+const instant = z.number().int().min(-8.64e15).max(8.64e15);
+
 /** Shape of a snapshot (validated on restore). */
 export const ScreenerSnapshotSchema = z
   .object({
@@ -96,10 +99,10 @@ export const ScreenerSnapshotSchema = z
     version: z.number().int(),
     rules: z.string(),
     config: z.object({ baseCurrency: z.string(), timeZone: z.string(), allowedLatenessMs: z.number(), dedupeHorizonMs: z.number() }).strict(),
-    clock: z.object({ maxSeen: z.number().nullable(), lastReleased: z.number().nullable(), seq: z.number(), sinceSweep: z.number().int().nonnegative() }).strict(),
+    clock: z.object({ maxSeen: instant.nullable(), lastReleased: instant.nullable(), seq: z.number().int().nonnegative(), sinceSweep: z.number().int().nonnegative() }).strict(),
     stats: z.record(z.string(), z.unknown()),
     buffered: z.array(z.unknown()),
-    seen: z.array(z.tuple([z.string(), z.number()])),
+    seen: z.array(z.tuple([z.string(), instant])),
     /** Scope keys per scope field in creation order (eviction at the key cap takes the oldest). */
     keys: z.record(z.string(), z.array(z.string())),
     windows: z.record(z.string(), z.array(z.tuple([z.string(), z.unknown()]))),

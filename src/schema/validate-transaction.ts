@@ -37,11 +37,25 @@ export function validateTransaction(input: unknown, where: { line?: number; sour
     message: `${field}: ${reason}${extra}`,
     field,
     ...(id === undefined ? {} : { transactionId: id }),
-    ...(value === undefined ? {} : { value: truncate(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)) }),
+    ...(value === undefined ? {} : { value: truncate(describeValue(value)) }),
     ...(where.line === undefined ? {} : { line: where.line }),
     ...(where.source === undefined ? {} : { source: where.source }),
   };
   return { ok: false, rejection };
+}
+
+/** Text of a raw value for a rejection; never throws (BigInt, cycles, deep nesting). */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? String(value);
+  } catch {
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      return '(unprintable value)';
+    }
+  }
 }
 
 function truncate(s: string): string {

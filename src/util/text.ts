@@ -39,44 +39,57 @@ export function normaliseText(text: string): string {
   return normaliseWords(text).join(' ');
 }
 
+interface TrieNode {
+  /** The phrase that ends here, if one does. */
+  end: string | undefined;
+  next: Map<string, TrieNode> | undefined;
+}
+
 /**
  * A compiled keyword list: matches whole words or whole phrases, never parts of words.
- * Cost per text is O(words × phrases starting with that word), with no regular expressions.
+ * Phrases are kept in a tree of words, so matching costs at most (words in the text) × (words in the
+ * longest phrase), whatever the list holds; no regular expressions.
  */
 export class KeywordMatcher {
-  private readonly byFirstWord = new Map<string, string[][]>();
+  private readonly root: TrieNode = { end: undefined, next: undefined };
   /** Number of distinct phrases. */
   readonly size: number;
 
   constructor(keywords: readonly string[]) {
-    const seen = new Set<string>();
+    let size = 0;
     for (const kw of keywords) {
       const words = normaliseWords(kw);
       if (words.length === 0) continue;
-      const joined = words.join(' ');
-      if (seen.has(joined)) continue;
-      seen.add(joined);
-      const first = words[0]!;
-      const bucket = this.byFirstWord.get(first);
-      if (bucket === undefined) this.byFirstWord.set(first, [words]);
-      else bucket.push(words);
+      let node = this.root;
+      for (const w of words) {
+        node.next ??= new Map();
+        let child = node.next.get(w);
+        if (child === undefined) {
+          child = { end: undefined, next: undefined };
+          node.next.set(w, child);
+        }
+        node = child;
+      }
+      if (node.end === undefined) {
+        node.end = words.join(' ');
+        size++;
+      }
     }
-    this.size = seen.size;
+    this.size = size;
   }
 
   /**
-   * The first phrase found in the given words, or undefined.
+   * The first phrase found in the given words (earliest position, shortest phrase), or undefined.
    *
    * @param words - output of {@link normaliseWords}
    */
   find(words: readonly string[]): string | undefined {
     for (let i = 0; i < words.length; i++) {
-      const candidates = this.byFirstWord.get(words[i]!);
-      if (candidates === undefined) continue;
-      outer: for (const phrase of candidates) {
-        if (i + phrase.length > words.length) continue;
-        for (let j = 1; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
-        return phrase.join(' ');
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; j < words.length; j++) {
+        node = node.next?.get(words[j]!);
+        if (node === undefined) break;
+        if (node.end !== undefined) return node.end;
       }
     }
     return undefined;

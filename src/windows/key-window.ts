@@ -475,6 +475,15 @@ export class KeyWindow {
       throw new Error('window columns differ in length');
     }
     if ((s.acc === null) !== (w.acc === undefined)) throw new Error('window account column does not match the rule scope');
+    const isInstant = (x: unknown) => Number.isInteger(x) && Math.abs(x as number) <= 8.64e15;
+    if (!s.t.every(isInstant) || !s.amt.every((a) => Number.isSafeInteger(a)) || !s.mask.every((m) => Number.isInteger(m))) throw new Error('window entries hold invalid times, amounts or masks');
+    if (s.lastHitAt !== null && !isInstant(s.lastHitAt)) throw new Error('window lastHitAt is not a valid time');
+    for (const q of s.seq) {
+      if (q === null) continue;
+      if (!Array.isArray(q.pending) || !Array.isArray(q.done) || ![...q.pending, ...q.done].every((p) => isInstant(p.t) && Array.isArray(p.ids) && Array.isArray(p.times))) {
+        throw new Error('window sequence state is malformed');
+      }
+    }
     for (let i = 0; i < n; i++) w.num.push(s.t[i]!, s.amt[i]!, s.mask[i]!);
     w.id = [...s.id];
     if (s.acc !== null) w.acc = [...s.acc];
