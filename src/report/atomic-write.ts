@@ -36,14 +36,15 @@ function writeChunk(fh: FileHandle, chunk: string | Uint8Array): Promise<unknown
  *
  * @param path - the target file
  * @param data - a string (UTF-8), bytes, or an (async) iterable of chunks
+ * @param options - `mode`: permission bits of the new file (default 0o644)
  * @returns when the target holds the new content
  * @throws the underlying I/O error, or the error thrown by `data`
  * @example
  * await writeFileAtomic('alerts.json', JSON.stringify(alerts))
  */
-export async function writeFileAtomic(path: string, data: AtomicData): Promise<void> {
+export async function writeFileAtomic(path: string, data: AtomicData, options: { mode?: number } = {}): Promise<void> {
   const tmp = tempPathFor(path);
-  const fh = await open(tmp, 'wx', 0o644);
+  const fh = await open(tmp, 'wx', options.mode ?? 0o644);
   let closed = false;
   try {
     if (typeof data === 'string' || data instanceof Uint8Array) await writeChunk(fh, data);

@@ -146,7 +146,8 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
       format: 'msht-redflags/run-state', version: 1, input: identity, records, completed,
       snapshot: screener.snapshot(), alertEvents, hits, rejects,
     };
-    await writeFileAtomic(values.state, JSON.stringify(state));
+    // The state holds raw identifiers (windows, alerts): readable by the owner only.
+    await writeFileAtomic(values.state, JSON.stringify(state), { mode: 0o600 });
   };
 
   for await (const rec of stream) {
@@ -160,7 +161,7 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
         else if (e.type === 'hit') {
           if (values.hits === true) hits.push(e.hit);
         } else if (e.type === 'rejected') rejects.push(withLine(e.rejection, lineOf, stream.stats));
-        else if (e.type === 'evicted') note(ctx, `evicted: ${JSON.stringify(e.eviction)}`);
+        else if (e.type === 'evicted') note(ctx, `evicted: ${JSON.stringify(pseudo === undefined ? e.eviction : { ...e.eviction, key: pseudo.id(e.eviction.key) })}`);
       }
       if (lineOf.size > 100_000) lineOf.clear();
     }
