@@ -66,8 +66,9 @@ const s = createScreener({ rules, fx, profiles: plan.profiles, validate: false }
 
 /** account → rule → hit times */
 const hitTimes = new Map<string, Map<string, number[]>>();
-/** rule → sample hits on background accounts */
+/** rule → sample hits on background accounts, and on planted accounts */
 const bgHits = new Map<string, Hit[]>();
+const plHits = new Map<string, Hit[]>();
 /** typology → account → best alert */
 const alerted = new Map<string, Map<string, Alert>>();
 let ntx = 0;
@@ -82,10 +83,11 @@ for (const tx of generateTransactions(genOpts)) {
         const l = m.get(e.hit.ruleId) ?? [];
         l.push(t);
         m.set(e.hit.ruleId, l);
-        if (WHY.includes(e.hit.ruleId) && bg.has(a)) {
-          const l2 = bgHits.get(e.hit.ruleId) ?? [];
+        if (WHY.includes(e.hit.ruleId)) {
+          const into = bg.has(a) ? bgHits : plHits;
+          const l2 = into.get(e.hit.ruleId) ?? [];
           l2.push(e.hit);
-          bgHits.set(e.hit.ruleId, l2);
+          into.set(e.hit.ruleId, l2);
         }
       }
     } else if (e.type === 'alert') {
@@ -169,6 +171,16 @@ for (const r of WHY) {
     seen.add(a);
     const ms = Object.entries(h.measures).map(([k, v]) => `${k}=${v.value}`).join(' ');
     console.log(`  ${a} ${bg.get(a)?.archetype} ${ms}`);
+  }
+  const ph = plHits.get(r) ?? [];
+  console.log(`   planted: ${ph.length} hits; first accounts' measures`);
+  seen.clear();
+  for (const h of ph) {
+    const a = h.accounts[0]!;
+    if (seen.has(a) || seen.size >= 12) continue;
+    seen.add(a);
+    const ms = Object.entries(h.measures).map(([k, v]) => `${k}=${v.value}`).join(' ');
+    console.log(`  ${a} ${planted.get(a)?.scenario}/${planted.get(a)?.role} i=${planted.get(a)?.intensity} ${ms}`);
   }
 }
 
