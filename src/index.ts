@@ -43,3 +43,54 @@ export { createScreener, SNAPSHOT_VERSION, type Screener, type ScreenerOptions, 
 export { createScreenStream, type ScreenStreamOptions } from './engine/screen-stream.js';
 export { createFxConverter, FxRateSchema, type FxRate, type FxConverter } from './engine/fx.js';
 export { explainAlert, explainHit, describeComparison, formatSource, type ExplainOptions } from './explain/explain-alert.js';
+export { readTransactions, type InputFormat } from './ingest/read-transactions.js';
+export type { IngestRecord } from './ingest/types.js';
+export { loadMapping, parseMapping, DEFAULT_MAPPING, MappingSchema, type Mapping, type MappingInput } from './ingest/mapping.js';
+export { readProfiles, type ProfilesResult } from './ingest/read-profiles.js';
+export { readFxRates } from './ingest/fx.js';
+export {
+  generatePopulation,
+  generateTransactions,
+  planPopulation,
+  writeCanonicalCsv,
+  writeNdjson,
+  writeTwoSidedCsv,
+  writeProfilesCsv,
+  writeLabelsCsv,
+  SCENARIOS,
+  ARCHETYPES,
+  DEFAULT_TYPOLOGY_IDS,
+  GenerateOptionsSchema,
+  PlantedLabelSchema,
+  BackgroundLabelSchema,
+  type GeneratedData,
+  type GenerateOptions,
+  type GeneratedLabels,
+  type PlantedLabel,
+  type BackgroundLabel,
+  type Scenario,
+  type Archetype,
+  type WriteOptions,
+} from './generate/index.js';
+export {
+  evaluateAlerts,
+  wilsonInterval,
+  readLabelsCsv,
+  screenForEvaluation,
+  parseSweepSpec,
+  sweepParameter,
+  formatEvaluation,
+  formatSweep,
+  fxRatesForGenerated,
+  LOOKALIKE_ARCHETYPES,
+  type Proportion,
+  type EvaluationLabels,
+  type EvaluateInput,
+  type EvaluationResult,
+  type TypologyMetrics,
+  type ArchetypeMetrics,
+  type IndicatorMetrics,
+  type ScreenForEvaluationResult,
+  type SweepSpec,
+  type SweepRow,
+} from './evaluate/index.js';
