@@ -38,3 +38,14 @@ export function positiveInt(name: string, v: string | undefined, fallback: numbe
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number (got "${v}")`);
   return n;
 }
+
+/** Options every command that screens a file takes: rules, mapping, input format, profiles, FX, base currency, time zone. */
+export const SCREENING_INPUT_OPTIONS = {
+  rules: { type: 'string', multiple: true },
+  mapping: { type: 'string' },
+  'input-format': { type: 'string' },
+  profiles: { type: 'string' },
+  fx: { type: 'string' },
+  'base-currency': { type: 'string' },
+  'time-zone': { type: 'string' },
+} as const;

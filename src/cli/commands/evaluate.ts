@@ -8,7 +8,7 @@ import { screenForEvaluation } from '../../evaluate/screen-for-evaluation.js';
 import { parseSweepSpec, sweepParameter, type SweepRow } from '../../evaluate/sweep.js';
 import { readTransactions, type InputFormat } from '../../ingest/read-transactions.js';
 import type { Transaction } from '../../schema/transaction.js';
-import { choice, many, parse, positiveInt, UsageError } from '../args.js';
+import { SCREENING_INPUT_OPTIONS, UsageError, choice, many, parse, positiveInt } from '../args.js';
 import type { CliContext } from '../context.js';
 import { note } from '../context.js';
 import { loadRunInputs } from '../load-inputs.js';
@@ -53,13 +53,7 @@ Exit codes: 0 completed; 2 usage or configuration error; 1 unexpected failure.`;
 export async function evaluateCommand(argv: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(argv, {
     labels: { type: 'string' },
-    rules: { type: 'string', multiple: true },
-    mapping: { type: 'string' },
-    'input-format': { type: 'string' },
-    profiles: { type: 'string' },
-    fx: { type: 'string' },
-    'base-currency': { type: 'string' },
-    'time-zone': { type: 'string' },
+    ...SCREENING_INPUT_OPTIONS,
     accounts: { type: 'string' },
     format: { type: 'string' },
     sweep: { type: 'string' },

@@ -11,7 +11,7 @@ import { REJECTION_CSV_HEADER, rejectionToCsvCells, toCsvRow } from '../../repor
 import { renderHtmlReport } from '../../report/html/render-html-report.js';
 import { createPseudonymiser, readKeyFile, type Pseudonymiser } from '../../privacy/pseudonymise.js';
 import { MshtError } from '../../errors.js';
-import { choice, many, parse, positiveInt, UsageError } from '../args.js';
+import { choice, many, parse, positiveInt, SCREENING_INPUT_OPTIONS, UsageError } from '../args.js';
 import type { CliContext } from '../context.js';
 import { note } from '../context.js';
 import { alertsToCsv, alertsToTable, latestRevisions } from '../format-alerts.js';
@@ -63,13 +63,7 @@ type RunState = z.infer<typeof StateSchema>;
  */
 export async function screenCommand(argv: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(argv, {
-    rules: { type: 'string', multiple: true },
-    mapping: { type: 'string' },
-    'input-format': { type: 'string' },
-    profiles: { type: 'string' },
-    fx: { type: 'string' },
-    'base-currency': { type: 'string' },
-    'time-zone': { type: 'string' },
+    ...SCREENING_INPUT_OPTIONS,
     'allowed-lateness': { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
