@@ -83,6 +83,8 @@ export interface CompiledIndicator {
   readonly when: Predicate;
   /** A fast pre-check on direction, taken from the top of `when` (undefined: both). */
   readonly direction: 'in' | 'out' | undefined;
+  /** Channels the rule can match at all, taken from the top of `when` (undefined: any). */
+  readonly channels: ReadonlySet<string> | undefined;
   readonly windowMs: number;
   /** Longest measure window: how long window entries are kept. */
   readonly retentionMs: number;
@@ -327,6 +329,7 @@ function compileIndicator(
     scopeKey: keyReader(scopeField),
     when,
     direction: topDirection(doc.when),
+    channels: topChannels(doc.when),
     windowMs,
     retentionMs: Math.max(windowMs, ...measures.map((m) => m.windowMs)),
     cooldownMs,
@@ -335,6 +338,21 @@ function compileIndicator(
     trigger,
     explain,
   };
+}
+
+/**
+ * Channels a rule requires, when the top level of `when` (itself or one of its `all` parts) is a
+ * plain `channel eq` / `channel in` test: a transaction on another channel can skip the rule.
+ */
+function topChannels(when: IndicatorRule['when']): ReadonlySet<string> | undefined {
+  if (when === undefined) return undefined;
+  const leaves = 'all' in when ? when.all : [when];
+  for (const c of leaves) {
+    if (!('field' in c) || c.field !== 'channel') continue;
+    if (c.op === 'eq' && typeof c.value === 'string') return new Set([c.value]);
+    if (c.op === 'in' && Array.isArray(c.value)) return new Set(c.value.map(String));
+  }
+  return undefined;
 }
 
 function topDirection(when: IndicatorRule['when']): 'in' | 'out' | undefined {

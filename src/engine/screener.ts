@@ -262,7 +262,9 @@ export function createScreener(options: ScreenerOptions): Screener {
     const list = row.tx.direction === 'in' ? byDirection.in : byDirection.out;
     keyCache.fill(null);
     slotCache.fill(undefined);
+    const channel = row.tx.channel;
     for (const { rule, scope, slot } of list) {
+      if (rule.channels !== undefined && !rule.channels.has(channel)) continue;
       if (!rule.when(row)) continue;
       let key = keyCache[scope];
       if (key === null) key = keyCache[scope] = rule.scopeKey(row);

@@ -19,7 +19,7 @@ export interface HitContext {
 export function evaluateTrigger(node: CompiledTrigger, win: KeyWindow, row: Row): boolean {
   switch (node.type) {
     case 'cmp':
-      return compare(node.cmp, win, row).passed;
+      return passes(node.cmp, win, row);
     case 'all':
       for (const n of node.nodes) if (!evaluateTrigger(n, win, row)) return false;
       return node.nodes.length > 0;
@@ -33,6 +33,35 @@ export function evaluateTrigger(node: CompiledTrigger, win: KeyWindow, row: Row)
       for (const n of node.nodes) if (evaluateTrigger(n, win, row) && ++k >= node.n) return true;
       return false;
     }
+  }
+}
+
+/** Whether one comparison holds; the hot path (no allocation). {@link compare} gives the details for a hit. */
+function passes(c: CompiledComparison, win: KeyWindow, row: Row): boolean {
+  const observed = win.value(c.measure);
+  if (observed === null) return false;
+  if (c.range !== undefined) return observed >= c.range[0] && observed <= c.range[1];
+  let ref: number | null;
+  let factor = 1;
+  if (c.value !== undefined) ref = c.value;
+  else if (c.refMeasure !== undefined) {
+    ref = win.value(c.refMeasure);
+    factor = c.factor;
+  } else {
+    const r = c.refField?.(row);
+    ref = typeof r === 'number' ? r : null;
+    factor = c.factor;
+  }
+  if (ref === null) return false;
+  const cmp = factor === 1 ? Math.sign(observed - ref) : compareScaled(observed, factor, ref);
+  switch (c.op) {
+    case 'gt': return cmp > 0;
+    case 'gte': return cmp >= 0;
+    case 'lt': return cmp < 0;
+    case 'lte': return cmp <= 0;
+    case 'eq': return cmp === 0;
+    case 'ne': return cmp !== 0;
+    default: return false;
   }
 }
 

@@ -181,8 +181,8 @@ export class KeyWindow {
       mask |= 1 << m;
       this.ms[m * MSTRIDE + 1]!++;
       this.ms[m * MSTRIDE + 2]! += amount;
-      if (spec.fn === 'min') pushMono(this.minQ![m]!, (i) => this.amtAt(i - this.base), abs, amount, (a, b) => a >= b);
-      else if (spec.fn === 'max') pushMono(this.maxQ![m]!, (i) => this.amtAt(i - this.base), abs, amount, (a, b) => a <= b);
+      if (spec.fn === 'min') pushMono(this.minQ![m]!, this.num, this.base, abs, amount, true);
+      else if (spec.fn === 'max') pushMono(this.maxQ![m]!, this.num, this.base, abs, amount, false);
     }
     this.num.push(now, amount, mask);
     this.id.push(row.tx.id);
@@ -511,8 +511,8 @@ export class KeyWindow {
         const amount = w.amtAt(e);
         w.ms[i * MSTRIDE + 1]!++;
         w.ms[i * MSTRIDE + 2]! += amount;
-        if (m.fn === 'min') pushMono(w.minQ![i]!, (x) => w.amtAt(x), e, amount, (a, b) => a >= b);
-        if (m.fn === 'max') pushMono(w.maxQ![i]!, (x) => w.amtAt(x), e, amount, (a, b) => a <= b);
+        if (m.fn === 'min') pushMono(w.minQ![i]!, w.num, 0, e, amount, true);
+        if (m.fn === 'max') pushMono(w.maxQ![i]!, w.num, 0, e, amount, false);
         const d = w.distinct?.[i];
         if (d !== undefined) {
           const k = w.dv![i]![e];
@@ -528,8 +528,15 @@ export class KeyWindow {
   }
 }
 
-/** Pushes index `abs` onto a monotonic deque, popping entries `dominated(existing, value)` from the back. */
-function pushMono(q: number[], amountOf: (abs: number) => number, abs: number, value: number, dominated: (existing: number, value: number) => boolean): void {
-  while (q.length > 0 && dominated(amountOf(q[q.length - 1]!), value)) q.pop();
+/**
+ * Pushes entry `abs` onto a monotonic deque of absolute entry indices, first popping from the back the
+ * entries it dominates: for a min-deque those with an amount ≥ the new one, for a max-deque ≤.
+ */
+function pushMono(q: number[], num: readonly number[], base: number, abs: number, value: number, isMin: boolean): void {
+  while (q.length > 0) {
+    const last = num[(q[q.length - 1]! - base) * STRIDE + 1]!;
+    if (isMin ? last >= value : last <= value) q.pop();
+    else break;
+  }
   q.push(abs);
 }
