@@ -27,7 +27,7 @@ const MAX_DOCUMENT_DEPTH = 64;
 /** A rule-pack document and where it came from. */
 export interface RuleDocument {
   readonly json: unknown;
-  readonly file?: string;
+  readonly file?: string | undefined;
 }
 
 /** A measure ready to run. Values are kept in internal units: counts, or base-currency minor units. */
