@@ -26,7 +26,7 @@ process.stdout.write(formatSweep(spec, rows));
 // Sweep of p2p_many_payers.minPayers (overall and per typology including the rule: P = precision, R = recall; FP = share of look-alike accounts alerted)
 // p2p_many_payers.minPayers  rule hits  accounts hit planted/bg  alerts  precision  recall  controller_account P  controller_account R  romanian_worker FP  business_traveller FP  night_shift FP
 // -------------------------  ---------  -----------------------  ------  ---------  ------  --------------------  --------------------  ------------------  ---------------------  --------------
-//                         3         36  8/1                          25      1.000   0.889                 0.286                 0.667               0.00%                  0.00%           0.00%
+//                         3         35  8/0                          25      1.000   0.889                 0.286                 0.667               0.00%                  0.00%           0.00%
 //                         6         31  7/0                          24      1.000   0.889                 0.333                 0.667               0.00%                  0.00%           0.00%
 //                         9         22  6/0                          23      1.000   0.889                 0.400                 0.667               0.00%                  0.00%           0.00%
 //                        12         17  6/0                          23      1.000   0.889                 0.400                 0.667               0.00%                  0.00%           0.00%
