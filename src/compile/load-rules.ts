@@ -16,6 +16,9 @@ export const MAX_JSON_DEPTH = 64;
  *
  * @param paths - files or directories
  * @returns the documents read, and problems met
+ * @example
+ * const { documents, issues } = readRuleDocuments(['rules/', 'my-rules/']);
+ * issues.length //=> 0
  */
 export function readRuleDocuments(paths: string | readonly string[]): { documents: RuleDocument[]; issues: ConfigIssue[] } {
   const list = typeof paths === 'string' ? [paths] : paths;

@@ -85,7 +85,12 @@ export interface Screener {
   activeKeys(): number;
 }
 
-/** Current snapshot format version. */
+/**
+ * Current snapshot format version.
+ *
+ * @example
+ * screener.snapshot().version === SNAPSHOT_VERSION //=> true
+ */
 export const SNAPSHOT_VERSION = 1;
 const SNAPSHOT_FORMAT = 'msht-redflags/screener-snapshot';
 

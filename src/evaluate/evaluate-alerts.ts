@@ -11,7 +11,12 @@ export type EvaluationAlert = Pick<Alert, 'alertId' | 'entity' | 'level' | 'rais
 /** What evaluation reads of a hit (a full `Hit` fits): enough to attribute it to accounts. */
 export type EvaluationHit = Pick<Hit, 'ruleId' | 'scope' | 'accounts'>;
 
-/** The innocent look-alikes of the MSHT indicators, whose false-positive rate has a target. */
+/**
+ * The innocent look-alikes of the MSHT indicators, whose false-positive rate has a target.
+ *
+ * @example
+ * LOOKALIKE_ARCHETYPES.includes('night_shift') //=> true
+ */
 export const LOOKALIKE_ARCHETYPES: readonly string[] = Object.freeze(['romanian_worker', 'business_traveller', 'night_shift']);
 
 /** Input of {@link evaluateAlerts}. */

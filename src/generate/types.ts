@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { CurrencyCodeSchema } from '../schema/transaction.js';
 
-/** Planted scenarios, one per MSHT typology of the catalogue (indicators.md §4). */
+/**
+ * Planted scenarios, one per MSHT typology of the catalogue (indicators.md §4).
+ *
+ * @example
+ * SCENARIOS.length //=> 6
+ */
 export const SCENARIOS = ['controller', 'victim', 'popup', 'funnel', 'repatriation', 'front_business'] as const;
 /** One of {@link SCENARIOS}. */
 export type Scenario = (typeof SCENARIOS)[number];
 
-/** Background (innocent) archetypes. */
+/**
+ * Background (innocent) archetypes.
+ *
+ * @example
+ * ARCHETYPES.includes('romanian_worker') //=> true
+ */
 export const ARCHETYPES = [
   'salaried',
   'student',
@@ -23,6 +33,8 @@ export type Archetype = (typeof ARCHETYPES)[number];
 /**
  * Default typology id of each scenario: the id a rule pack's typology file is expected to carry.
  * Override with `typologyIds` when a rule pack names them differently.
+ * @example
+ * DEFAULT_TYPOLOGY_IDS.popup //=> 'popup_operation'
  */
 export const DEFAULT_TYPOLOGY_IDS: Readonly<Record<Scenario, string>> = Object.freeze({
   controller: 'controller_account',
@@ -60,6 +72,8 @@ const share = z.number().min(0).max(1);
 /**
  * Options of {@link generatePopulation} and {@link generateTransactions}, validated with zod.
  * Everything but `seed` has a default.
+ * @example
+ * GenerateOptionsSchema.parse({ seed: 1 }).accounts //=> 1000
  */
 export const GenerateOptionsSchema = z
   .object({
@@ -98,7 +112,12 @@ export type GenerateOptions = z.input<typeof GenerateOptionsSchema>;
 /** Options after defaults are applied. */
 export type ResolvedGenerateOptions = z.output<typeof GenerateOptionsSchema>;
 
-/** The label of one planted account: what was planted, when, and how strongly. */
+/**
+ * The label of one planted account: what was planted, when, and how strongly.
+ *
+ * @example
+ * PlantedLabelSchema.parse(row).scenario //=> 'victim'
+ */
 export const PlantedLabelSchema = z
   .object({
     accountId: z.string(),
@@ -122,7 +141,12 @@ export const PlantedLabelSchema = z
 /** See {@link PlantedLabelSchema}. */
 export type PlantedLabel = z.infer<typeof PlantedLabelSchema>;
 
-/** The label of one background account, so false positives can be attributed to an archetype. */
+/**
+ * The label of one background account, so false positives can be attributed to an archetype.
+ *
+ * @example
+ * BackgroundLabelSchema.parse({ accountId: 'A1', customerId: 'C1', archetype: 'student' })
+ */
 export const BackgroundLabelSchema = z
   .object({ accountId: z.string(), customerId: z.string(), archetype: z.enum(ARCHETYPES) })
   .strict();

@@ -108,6 +108,8 @@ const TWO_SIDED_CONFLICTS: readonly MappingTarget[] = ['accountId', 'customerId'
  * Besides the shape, it checks what makes a mapping usable: every required field has a column or a constant,
  * value-map targets are valid canonical values, no field is both a column and a constant, the date format
  * uses only supported tokens.
+ * @example
+ * MappingSchema.parse({ type: 'mapping', name: 'Bank X', columns: { id: 'Ref' } }).name //=> 'Bank X'
  */
 export const MappingSchema = MappingObjectSchema.superRefine((m, ctx) => {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });

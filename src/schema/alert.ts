@@ -38,7 +38,12 @@ export const ComparisonOutcomeSchema = z
 /** A trigger comparison outcome. */
 export type ComparisonOutcome = z.infer<typeof ComparisonOutcomeSchema>;
 
-/** A rule that fired for one scope key: the structured evidence behind an alert. */
+/**
+ * A rule that fired for one scope key: the structured evidence behind an alert.
+ *
+ * @example
+ * HitSchema.parse(event.hit).ruleId //=> 'lodging_velocity'
+ */
 export const HitSchema = z
   .object({
     ruleId: z.string(),
@@ -65,7 +70,12 @@ export const HitSchema = z
 /** A rule hit. */
 export type Hit = z.infer<typeof HitSchema>;
 
-/** An alert: a typology whose score crossed a threshold for one entity. */
+/**
+ * An alert: a typology whose score crossed a threshold for one entity.
+ *
+ * @example
+ * AlertSchema.parse(JSON.parse(line).alert).level //=> 'review'
+ */
 export const AlertSchema = z
   .object({
     alertId: z.string(),

@@ -7,6 +7,8 @@
  * - `money`: an amount in the base currency (compared exactly in minor units);
  * - `number`: a plain number (local hour, weekday, minute of day);
  * - `set`: a list of flags (`has` / `hasAny`).
+ * @example
+ * FIELD_KINDS['merchant.name'] //=> 'text'
  */
 export const FIELD_KINDS = {
   id: 'string',

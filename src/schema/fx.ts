@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { CurrencyCodeSchema } from './transaction.js';
 
-/** One exchange rate: 1 unit of `currency` is worth `rateToBase` units of the base currency, from `date` on. */
+/**
+ * One exchange rate: 1 unit of `currency` is worth `rateToBase` units of the base currency, from `date` on.
+ *
+ * @example
+ * FxRateSchema.parse({ date: '2026-01-01', currency: 'RON', rateToBase: '0.17' })
+ */
 export const FxRateSchema = z
   .object({
     /** Calendar date, `YYYY-MM-DD`. */

@@ -6,6 +6,8 @@ const text = (max: number) => z.string().min(1).max(max);
 /**
  * Know-your-customer attributes a rule may read, keyed by `customerId`.
  * Everything is optional: indicators that need a missing attribute stay silent.
+ * @example
+ * CustomerProfileSchema.parse({ customerId: 'C1', flags: ['escorted'] }).flags //=> ['escorted']
  */
 export const CustomerProfileSchema = z
   .object({

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { FIELD_PATHS } from './fields.js';
 
-/** Limits that keep an untrusted rule file's cost bounded. Checked at load time. */
+/**
+ * Limits that keep an untrusted rule file's cost bounded. Checked at load time.
+ *
+ * @example
+ * RULE_LIMITS.maxConditionDepth //=> 8
+ */
 export const RULE_LIMITS = Object.freeze({
   /** Deepest nesting of all/any/not/atLeast in one condition. */
   maxConditionDepth: 8,
@@ -203,6 +208,8 @@ export const EvidenceSchema = z
 
 /**
  * One indicator: filter → per-key sliding window → measures → trigger → hit.
+ * @example
+ * IndicatorRuleSchema.safeParse(JSON.parse(text)).success //=> true
  */
 export const IndicatorRuleSchema = z
   .object({
@@ -236,7 +243,12 @@ export type IndicatorRule = z.infer<typeof IndicatorRuleSchema>;
 /** An indicator rule before defaults are applied (what an author writes). */
 export type IndicatorRuleInput = z.input<typeof IndicatorRuleSchema>;
 
-/** A weighted combination of indicators for one kind of entity. */
+/**
+ * A weighted combination of indicators for one kind of entity.
+ *
+ * @example
+ * TypologySchema.parse(JSON.parse(text)).thresholds.review //=> 0.7
+ */
 export const TypologySchema = z
   .object({
     type: z.literal('typology'),
@@ -258,7 +270,12 @@ export const TypologySchema = z
 /** A typology as written in its file. */
 export type Typology = z.infer<typeof TypologySchema>;
 
-/** A named reference list: merchant category codes, or merchant-name keywords. */
+/**
+ * A named reference list: merchant category codes, or merchant-name keywords.
+ *
+ * @example
+ * ReferenceListSchema.parse({ type: 'list', id: 'mcc.lodging', title: 'Lodging', kind: 'codes', items: ['7011'] })
+ */
 export const ReferenceListSchema = z
   .object({
     type: z.literal('list'),
@@ -284,7 +301,12 @@ export const ReferenceListSchema = z
 /** A reference list. */
 export type ReferenceList = z.infer<typeof ReferenceListSchema>;
 
-/** Any file of a rule pack, told apart by `type`. */
+/**
+ * Any file of a rule pack, told apart by `type`.
+ *
+ * @example
+ * RuleFileSchema.parse(JSON.parse(text)).type //=> 'indicator'
+ */
 export const RuleFileSchema = z.discriminatedUnion('type', [IndicatorRuleSchema, TypologySchema, ReferenceListSchema]);
 /** Any rule-pack document. */
 export type RuleFile = z.infer<typeof RuleFileSchema>;

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { isCurrencyCode } from './currencies.js';
 
-/** Payment channels, closed: a bank's own codes are mapped onto these at ingest. */
+/**
+ * Payment channels, closed: a bank's own codes are mapped onto these at ingest.
+ *
+ * @example
+ * CHANNELS.includes('msb') //=> true
+ */
 export const CHANNELS = ['card', 'transfer', 'instant', 'cash', 'atm', 'msb', 'direct_debit', 'cheque', 'other'] as const;
 
 /** A positive decimal amount written as a string, e.g. `"1234.56"`. No exponent, no sign, no thousands separators. */
@@ -26,6 +31,8 @@ const text = (max: number) => z.string().min(1).max(max);
 /**
  * A canonical transaction, seen from the monitored account's side.
  * Every field except the first seven is optional; a rule that reads an absent field simply does not match.
+ * @example
+ * TransactionSchema.safeParse({ id: 't1' }).success //=> false
  */
 export const TransactionSchema = z
   .object({
