@@ -16,6 +16,7 @@
 //
 // It never changes the generator: the population is whatever `generatePopulation` makes of the seed.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { DEFAULT_TYPOLOGY_IDS, SCENARIOS, LOOKALIKE_ARCHETYPES } from '../src/index.js';
 import { planPopulation, generateTransactions } from '../src/generate/index.js';
 import { bundledRulesDir, compileRuleSet, createScreener, readRuleDocuments, type Alert, type Hit, type RuleDocument } from '../src/index.js';
 
@@ -34,16 +35,9 @@ const PROBE_MAX = Number(opt('probe-max', '3'));
 const HITS_OUT = opt('hits');
 const WEIGHTS = opt('weights');
 
-const SCEN = ['controller', 'victim', 'popup', 'funnel', 'repatriation', 'front_business'] as const;
-const TYP: Record<string, string> = {
-  controller: 'controller_account',
-  victim: 'victim_account',
-  popup: 'popup_operation',
-  funnel: 'funnel_cash_placement',
-  repatriation: 'cross_border_repatriation',
-  front_business: 'front_business',
-};
-const LOOKALIKES = ['romanian_worker', 'business_traveller', 'night_shift'];
+const SCEN = SCENARIOS;
+const TYP: Record<string, string> = DEFAULT_TYPOLOGY_IDS;
+const LOOKALIKES: readonly string[] = LOOKALIKE_ARCHETYPES;
 const fx = [
   { date: '2020-01-01', currency: 'RON', rateToBase: '0.17' },
   { date: '2020-01-01', currency: 'EUR', rateToBase: '0.85' },

@@ -36,25 +36,18 @@ export function evaluateTrigger(node: CompiledTrigger, win: KeyWindow, row: Row)
   }
 }
 
-/** Whether one comparison holds; the hot path (no allocation). {@link compare} gives the details for a hit. */
-function passes(c: CompiledComparison, win: KeyWindow, row: Row): boolean {
-  const observed = win.value(c.measure);
-  if (observed === null) return false;
-  if (c.range !== undefined) return observed >= c.range[0] && observed <= c.range[1];
-  let ref: number | null;
-  let factor = 1;
-  if (c.value !== undefined) ref = c.value;
-  else if (c.refMeasure !== undefined) {
-    ref = win.value(c.refMeasure);
-    factor = c.factor;
-  } else {
-    const r = c.refField?.(row);
-    ref = typeof r === 'number' ? r : null;
-    factor = c.factor;
-  }
-  if (ref === null) return false;
+/** The right-hand side of a comparison before its factor, or null when it is missing (empty window, absent field). */
+function refOf(c: CompiledComparison, win: KeyWindow, row: Row): number | null {
+  if (c.value !== undefined) return c.value;
+  if (c.refMeasure !== undefined) return win.value(c.refMeasure);
+  const r = c.refField?.(row);
+  return typeof r === 'number' ? r : null;
+}
+
+/** `observed op factor × ref`, exactly (decimal factors compared without binary rounding). */
+function holds(op: CompiledComparison['op'], observed: number, factor: number, ref: number): boolean {
   const cmp = factor === 1 ? Math.sign(observed - ref) : compareScaled(observed, factor, ref);
-  switch (c.op) {
+  switch (op) {
     case 'gt': return cmp > 0;
     case 'gte': return cmp >= 0;
     case 'lt': return cmp < 0;
@@ -65,38 +58,22 @@ function passes(c: CompiledComparison, win: KeyWindow, row: Row): boolean {
   }
 }
 
+/** Whether one comparison holds; the hot path (no allocation). {@link compare} gives the details for a hit. */
+function passes(c: CompiledComparison, win: KeyWindow, row: Row): boolean {
+  const observed = win.value(c.measure);
+  if (observed === null) return false;
+  if (c.range !== undefined) return observed >= c.range[0] && observed <= c.range[1];
+  const ref = refOf(c, win, row);
+  return ref !== null && holds(c.op, observed, c.value !== undefined ? 1 : c.factor, ref);
+}
+
 function compare(c: CompiledComparison, win: KeyWindow, row: Row): { passed: boolean; observed: number | null; threshold: number | null } {
   const observed = win.value(c.measure);
-  let threshold: number | null;
-  if (c.range !== undefined) {
-    const passed = observed !== null && observed >= c.range[0] && observed <= c.range[1];
-    return { passed, observed, threshold: null };
-  }
-  let ref: number | null;
-  let factor = 1;
-  if (c.value !== undefined) ref = c.value;
-  else if (c.refMeasure !== undefined) {
-    ref = win.value(c.refMeasure);
-    factor = c.factor;
-  } else {
-    const r = c.refField?.(row);
-    ref = typeof r === 'number' ? r : null;
-    factor = c.factor;
-  }
-  threshold = ref === null ? null : ref * factor;
-  if (observed === null || ref === null) return { passed: false, observed, threshold };
-  // Exact: a decimal factor (0.55) times a ref is compared without binary rounding.
-  const cmp = factor === 1 ? Math.sign(observed - ref) : compareScaled(observed, factor, ref);
-  let passed: boolean;
-  switch (c.op) {
-    case 'gt': passed = cmp > 0; break;
-    case 'gte': passed = cmp >= 0; break;
-    case 'lt': passed = cmp < 0; break;
-    case 'lte': passed = cmp <= 0; break;
-    case 'eq': passed = cmp === 0; break;
-    case 'ne': passed = cmp !== 0; break;
-    default: passed = false;
-  }
+  if (c.range !== undefined) return { passed: passes(c, win, row), observed, threshold: null };
+  const ref = refOf(c, win, row);
+  const factor = c.value !== undefined ? 1 : c.factor;
+  const threshold = ref === null ? null : ref * factor;
+  const passed = observed !== null && ref !== null && holds(c.op, observed, factor, ref);
   return { passed, observed, threshold };
 }
 
