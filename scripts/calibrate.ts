@@ -16,9 +16,8 @@
 //
 // It never changes the generator: the population is whatever `generatePopulation` makes of the seed.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DEFAULT_TYPOLOGY_IDS, SCENARIOS, LOOKALIKE_ARCHETYPES } from '../src/index.js';
 import { planPopulation, generateTransactions } from '../src/generate/index.js';
-import { bundledRulesDir, compileRuleSet, createScreener, readRuleDocuments, type Alert, type Hit, type RuleDocument } from '../src/index.js';
+import { bundledRulesDir, compileRuleSet, createScreener, DEFAULT_TYPOLOGY_IDS, LOOKALIKE_ARCHETYPES, readRuleDocuments, SCENARIOS, type Alert, type Hit, type RuleDocument } from '../src/index.js';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt?: string): string | undefined => {
