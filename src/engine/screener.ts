@@ -104,7 +104,16 @@ export const ScreenerSnapshotSchema = z
     version: z.number().int(),
     rules: z.string(),
     config: z.object({ baseCurrency: z.string(), timeZone: z.string(), allowedLatenessMs: z.number(), dedupeHorizonMs: z.number() }).strict(),
-    clock: z.object({ maxSeen: instant.nullable(), lastReleased: instant.nullable(), seq: z.number().int().nonnegative(), sinceSweep: z.number().int().nonnegative() }).strict(),
+    clock: z
+      .object({
+        maxSeen: instant.nullable(),
+        lastReleased: instant.nullable(),
+        seq: z.number().int().nonnegative(),
+        sinceSweep: z.number().int().nonnegative(),
+        /** Transactions since the last sweep at the key cap; null before the first. */
+        sinceCapSweep: z.number().int().nonnegative().nullable(),
+      })
+      .strict(),
     stats: z.record(z.string(), z.unknown()),
     buffered: z.array(z.unknown()),
     seen: z.array(z.tuple([z.string(), instant])),
@@ -278,7 +287,11 @@ export function createScreener(options: ScreenerOptions): Screener {
       if (slots === undefined) {
         const map = windows[scope]!;
         slots = map.get(key);
-        if (slots === undefined) {
+        if (slots !== undefined) {
+          // Keep the map in least-recently-used order: at the key cap the least recently used key goes.
+          map.delete(key);
+          map.set(key, slots);
+        } else {
           if (map.size >= maxKeys) evictKey(scope, map, row.t, out);
           slots = new Array<KeyWindow | undefined>(slotsPerScope[scope]!);
           map.set(key, slots);
@@ -328,7 +341,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       if (map.size < maxKeys) return;
     }
     sinceCapSweep++;
-    // Oldest-created key goes first (Map keeps insertion order); each of its rule windows is reported.
+    // The least recently used key goes first (process() keeps the map in that order); each of its rule windows is reported.
     const first = map.entries().next().value;
     if (first === undefined) return;
     const [key, slots] = first;
@@ -390,7 +403,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         version: SNAPSHOT_VERSION,
         rules: rules.fingerprint,
         config: { baseCurrency, timeZone, allowedLatenessMs: lateness, dedupeHorizonMs: dedupeHorizon },
-        clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq, sinceSweep },
+        clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq, sinceSweep, sinceCapSweep: Number.isFinite(sinceCapSweep) ? sinceCapSweep : null },
         stats: structuredClone(stats) as unknown as Record<string, unknown>,
         buffered: heap.sorted().map((p) => p.tx),
         seen: [...seen.entries()],
@@ -421,6 +434,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       if (s.config.baseCurrency !== baseCurrency || s.config.timeZone !== timeZone || s.config.allowedLatenessMs !== lateness || s.config.dedupeHorizonMs !== dedupeHorizon) {
         throw new SnapshotError(`snapshot was taken with other options (${JSON.stringify(s.config)})`);
       }
+      const seqBefore = seq;
       try {
         const nextWindows = scopeFields.map((f, s) => {
           const m = new Map<string, (KeyWindow | undefined)[]>();
@@ -467,7 +481,9 @@ export function createScreener(options: ScreenerOptions): Screener {
         lastReleased = s.clock.lastReleased ?? undefined;
         stats = { ...freshStats(), ...(structuredClone(s.stats) as Partial<ScreenerStats>) };
         sinceSweep = s.clock.sinceSweep;
+        sinceCapSweep = s.clock.sinceCapSweep ?? Number.POSITIVE_INFINITY;
       } catch (e) {
+        seq = seqBefore;
         if (e instanceof SnapshotError) throw e;
         throw new SnapshotError(`corrupt snapshot: ${(e as Error).message}`);
       }

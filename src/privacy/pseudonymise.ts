@@ -9,6 +9,12 @@ export const IDENTIFYING_FIELDS = new Set([
   'profile.phone', 'profile.email', 'profile.address.line', 'profile.address.postcode',
 ]);
 
+/** Fields whose raw values carry no identifier, so a pseudonymised rejection may still show them. */
+const SHOWABLE_FIELDS = new Set([
+  'timestamp', 'direction', 'amount', 'currency', 'channel', 'purpose', 'counterparty.country', 'merchant.mcc',
+  'merchant.country', 'location.country', 'flags', 'account_type', 'accountType', 'date', 'rate_to_base', 'rateToBase',
+]);
+
 /** Replaces identifiers by keyed pseudonyms. */
 export interface Pseudonymiser {
   /** `ps_` + 16 hex characters of HMAC-SHA-256(key, value): the same value always gives the same pseudonym under one key. */
@@ -76,10 +82,16 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
       }
       // two-sided rows name the party: payer.accountId, payee.name, …
       const field = r.field.replace(/^\$\./, '').replace(/^(?:payer|payee)\.(accountId|customerId|name)$/, (_m, k: string) => (k === 'name' ? 'counterparty.name' : k));
-      if (!IDENTIFYING_FIELDS.has(field)) return r;
-      const p = id(r.value);
-      // messages may quote the value too (e.g. "customer C1 already has a profile")
-      return { ...r, value: p, message: r.value === '' ? r.message : r.message.split(r.value).join(p) };
+      if (IDENTIFYING_FIELDS.has(field)) {
+        const p = id(r.value);
+        // messages may quote the value too (e.g. "customer C1 already has a profile")
+        return { ...r, value: p, message: r.value === '' ? r.message : r.message.split(r.value).join(p) };
+      }
+      // Anything else is shown only when the field is known to hold no identifier (an amount, a date, a code);
+      // an object (counterparty, device), a forbidden key or free text could quote identifiers, so it is withheld.
+      if (SHOWABLE_FIELDS.has(field)) return r;
+      const { value: _withheld, ...rest } = r;
+      return rest;
     },
   };
 }

@@ -113,8 +113,8 @@ function toTransactions(drafts: Draft[]): Transaction[] {
   });
 }
 
-function runAll(txs: readonly unknown[], opts: { lateness?: number } = {}): ScreenEvent[] {
-  const s = createScreener({ rules, allowedLateness: opts.lateness ?? 0 });
+function runAll(txs: readonly unknown[], opts: { lateness?: number; maxKeys?: number } = {}): ScreenEvent[] {
+  const s = createScreener({ rules, allowedLateness: opts.lateness ?? 0, ...(opts.maxKeys === undefined ? {} : { limits: { maxKeys: opts.maxKeys } }) });
   const out: ScreenEvent[] = [];
   for (const tx of txs) out.push(...s.push(tx));
   out.push(...s.flush());
@@ -216,18 +216,19 @@ describe('screener invariants', () => {
 
   it('snapshot at any point + restore gives exactly the events of an uninterrupted run', () => {
     fc.assert(
-      fc.property(streamArb, fc.nat(), fc.boolean(), (txs, cutRaw, withLateness) => {
+      fc.property(streamArb, fc.nat(), fc.boolean(), fc.constantFrom(undefined, 2, 3), (txs, cutRaw, withLateness, maxKeys) => {
         const lateness = withLateness ? 3 * HOUR : 0;
+        const limits = maxKeys === undefined ? {} : { limits: { maxKeys } };
         // Some noise: a duplicate and an out-of-order transaction.
         const input: unknown[] = [...txs];
         if (txs.length > 3) input.splice(2, 0, txs[1]);
-        const expected = runAll(input, { lateness });
+        const expected = runAll(input, { lateness, ...(maxKeys === undefined ? {} : { maxKeys }) });
         const cut = cutRaw % (input.length + 1);
-        const a = createScreener({ rules, allowedLateness: lateness });
+        const a = createScreener({ rules, allowedLateness: lateness, ...limits });
         const got: ScreenEvent[] = [];
         for (const tx of input.slice(0, cut)) got.push(...a.push(tx));
         const snap = JSON.parse(JSON.stringify(a.snapshot()));
-        const b = createScreener({ rules, allowedLateness: lateness });
+        const b = createScreener({ rules, allowedLateness: lateness, ...limits });
         b.restore(snap);
         for (const tx of input.slice(cut)) got.push(...b.push(tx));
         got.push(...b.flush());

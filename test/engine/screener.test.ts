@@ -133,6 +133,13 @@ describe('createScreener', () => {
     expect(s.stats.evictions).toBe(3);
   });
 
+  it('at the key cap evicts the least recently used key, not the oldest-created one', () => {
+    const s = createScreener({ rules, limits: { maxKeys: 2 } });
+    const out = [hotel(1, 'A'), hotel(1, 'B'), hotel(2, 'A'), hotel(3, 'C')].flatMap((t) => s.push(t));
+    const ev = out.flatMap((e) => (e.type === 'evicted' ? [e.eviction] : []));
+    expect(ev.map((e) => [e.reason, e.key])).toEqual([['max_keys', 'B']]);
+  });
+
   it('refuses snapshots of another version, other rules or other options, and corrupt ones', () => {
     const s = createScreener({ rules });
     s.push(hotel(1));

@@ -50,6 +50,8 @@ const StateSchema = z
     input: z.object({ path: z.string(), size: z.number(), head: z.string() }).strict(),
     records: z.number().int().nonnegative(),
     completed: z.boolean(),
+    /** Screener counts carried over from the previous input (daily continuation), so this run's figures are the difference. */
+    carried: z.object({ screened: z.number(), rejected: z.number(), hits: z.number() }).strict(),
     snapshot: z.unknown(),
     alertEvents: z.array(z.unknown()),
     hits: z.array(z.unknown()),
@@ -112,12 +114,20 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
     screener.restore(state.snapshot);
     if (identity !== undefined && sameInput(state.input, identity)) {
       skip = state.records;
+      carried = state.carried;
       alertEvents = state.alertEvents as typeof alertEvents;
       hits = state.hits as Hit[];
       rejects.length = 0;
       rejects.push(...(state.rejects as Rejection[]));
       note(ctx, `resuming ${input} after ${skip} records from ${values.state}`);
     } else {
+      if (!state.completed) {
+        throw new MshtError(
+          'invalid_snapshot',
+          `state file "${values.state}" holds an unfinished run of ${state.input.path} (${state.records} records screened); ` +
+            `re-run with that same input to resume it, or delete the state file to start over`,
+        );
+      }
       carried = { screened: screener.stats.screened, rejected: screener.stats.rejected, hits: screener.stats.hits };
       note(ctx, `continuing from the windows in ${values.state} (previous input ${state.input.path})`);
     }
@@ -137,7 +147,7 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
   const saveState = async (completed: boolean) => {
     if (values.state === undefined || identity === undefined) return;
     const state: RunState = {
-      format: 'msht-redflags/run-state', version: 1, input: identity, records, completed,
+      format: 'msht-redflags/run-state', version: 1, input: identity, records, completed, carried,
       snapshot: screener.snapshot(), alertEvents, hits, rejects,
     };
     // The state holds raw identifiers (windows, alerts): readable by the owner only.
@@ -262,13 +272,25 @@ function summaryForReport(rowsRead: number, ss: { screened: number; hits: number
   return { rowsRead, screened: ss.screened, rejected: rejects.length, rejectedByCode, hits: ss.hits, alerts, baseCurrency };
 }
 
+/**
+ * Identifies an input file for resuming without reading all of it: its size and a hash of its first
+ * and last 64 KiB. A file that was appended to, truncated or rewritten at either end is another input.
+ */
 function inputIdentity(path: string): { path: string; size: number; head: string } {
   const size = statSync(path).size;
   const fd = openSync(path, 'r');
-  const buf = Buffer.alloc(Math.min(size, 65_536));
-  readSync(fd, buf, 0, buf.length, 0);
+  const h = createHash('sha256');
+  const chunk = 65_536;
+  const head = Buffer.alloc(Math.min(size, chunk));
+  readSync(fd, head, 0, head.length, 0);
+  h.update(head);
+  if (size > chunk) {
+    const tail = Buffer.alloc(Math.min(size - chunk, chunk));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    h.update(tail);
+  }
   closeSync(fd);
-  return { path, size, head: createHash('sha256').update(buf).digest('hex') };
+  return { path, size, head: h.digest('hex') };
 }
 
 function sameInput(a: { size: number; head: string }, b: { size: number; head: string }): boolean {
