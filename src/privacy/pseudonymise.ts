@@ -9,6 +9,9 @@ export const IDENTIFYING_FIELDS = new Set([
   'profile.phone', 'profile.email', 'profile.address.line', 'profile.address.postcode',
 ]);
 
+/** A character that can belong to an identifier (letters, digits, `_`, `-`). */
+const ID_CHAR = /^[\p{L}\p{N}_-]$/u;
+
 /** Fields whose raw values carry no identifier, so a pseudonymised rejection may still show them. */
 const SHOWABLE_FIELDS = new Set([
   'timestamp', 'direction', 'amount', 'currency', 'channel', 'purpose', 'counterparty.country', 'merchant.mcc',
@@ -48,9 +51,26 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
     }
     return p;
   };
+  // Replaces whole identifiers only: an occurrence counts when the characters around it cannot be part of
+  // an identifier, so a short id such as "7" never rewrites "7 days", and a pseudonym already written is
+  // not touched again (one left-to-right pass over the original text).
   const replaceIn = (text: string, values: readonly string[]): string => {
-    let out = text;
-    for (const v of [...values].sort((a, b) => b.length - a.length)) if (v !== '') out = out.split(v).join(id(v));
+    const secrets = [...new Set(values)].filter((v) => v !== '').sort((a, b) => b.length - a.length);
+    let out = '';
+    let i = 0;
+    outer: while (i < text.length) {
+      if (i === 0 || !ID_CHAR.test(text.charAt(i - 1))) {
+        for (const v of secrets) {
+          if (text.startsWith(v, i) && !ID_CHAR.test(text.charAt(i + v.length))) {
+            out += id(v);
+            i += v.length;
+            continue outer;
+          }
+        }
+      }
+      out += text.charAt(i);
+      i++;
+    }
     return out;
   };
   const hit = (h: Hit): Hit => {

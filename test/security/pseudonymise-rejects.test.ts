@@ -26,3 +26,19 @@ describe('pseudonymised rejections', () => {
     expect(p.rejection({ code: 'invalid', message: 'amount: bad', field: 'amount', value: '12,50' }).value).toBe('12,50');
   });
 });
+
+describe('pseudonymised explanations', () => {
+  const hit = {
+    ruleId: 'r', ruleVersion: '1.0.0', title: 'T', scope: { field: 'device.id', key: 'D7' }, at: '2026-03-07T00:00:00.000Z',
+    triggeringTransactionId: 't9', window: { from: '2026-02-05T00:00:00.000Z', to: '2026-03-07T00:00:00.000Z' }, measures: {}, trigger: [],
+    transactionIds: [], transactionIdsTruncated: false, accounts: ['A7', 'A77', '07'], customers: [], sources: [],
+    text: 'Device D7 was used by accounts A7 and A77 in the 7 days to 2026-03-07.',
+  };
+
+  it('replace whole identifiers only, never parts of longer ids or of dates', () => {
+    const out = p.hit(hit);
+    expect(out.text).toBe(`Device ${p.id('D7')} was used by accounts ${p.id('A7')} and ${p.id('A77')} in the 7 days to 2026-03-07.`);
+    expect(out.scope.key).toBe(p.id('D7'));
+    expect(out.accounts).toEqual([p.id('A7'), p.id('A77'), p.id('07')]);
+  });
+});
