@@ -1,27 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { msht } from '../helpers/cli.js';
 
-const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'dist/cli.js');
-const run = promisify(execFile);
 
-async function msht(args: string[], opts: { input?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const p = run(process.execPath, [cli, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: '1' } });
-    if (opts.input !== undefined) {
-      p.child.stdin?.end(opts.input);
-    }
-    const { stdout, stderr } = await p;
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const HEADER = 'id,timestamp,account_id,customer_id,direction,amount,currency,channel,purpose,counterparty_id,counterparty_name,counterparty_account,counterparty_country,merchant_mcc,merchant_name,merchant_city,merchant_country,location_city,location_country,terminal_id,reference,device_id,device_ip,flags';
 const CITIES = ['Leeds', 'Luton', 'Slough', 'Reading', 'Bristol', 'Derby'];

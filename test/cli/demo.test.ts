@@ -13,9 +13,7 @@ describe('msht-redflags demo', () => {
     ['victim', 'victim_account'],
     ['repatriation', 'cross_border_repatriation'],
   ])('narrates the %s scenario up to an explained %s alert, with indicator sources', async (scenario, typology) => {
-    const started = Date.now();
     const { stdout } = await run(process.execPath, [cli, 'demo', '--scenario', scenario], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(stdout).toContain(`typology ${typology}`);
     expect(stdout).toMatch(/▶ .+ \([a-z_]+, weight \d\.\d\d\) fires/);
     expect(stdout).toMatch(/ {6}Source: \S+/);

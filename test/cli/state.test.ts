@@ -1,24 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli, msht, root } from '../helpers/cli.js';
 import { generateRows, toCsv } from '../security/gen-transactions.js';
 
-const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'dist/cli.js');
-const run = promisify(execFile);
 
-async function msht(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 /** Day 1 and day 2 of one stream, as two files. */
 function twoDays(dir: string): { day1: string; day2: string; both: string } {

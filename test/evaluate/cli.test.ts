@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { msht } from '../helpers/cli.js';
 
-const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'dist/cli.js');
-const run = promisify(execFile);
 
-async function msht(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const TYPOLOGIES = ['controller_account', 'victim_account', 'popup_operation', 'funnel_cash_placement', 'cross_border_repatriation', 'front_business'];
 
