@@ -1,8 +1,8 @@
 import { RuleSetError, MshtError } from '../errors.js';
 import { UsageError } from './args.js';
 import type { CliContext } from './context.js';
-import { screenCommand, SCREEN_HELP } from './commands/screen.js';
-import { rulesCommand, RULES_HELP } from './commands/rules.js';
+import { screenCommand } from './commands/screen.js';
+import { rulesCommand } from './commands/rules.js';
 import { COMMANDS_EXTRA, EXTRA_HELP } from './commands/extra.js';
 
 export const MAIN_HELP = `msht-redflags — screen bank transactions for the financial red flags of modern slavery and human trafficking
@@ -67,8 +67,6 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
 }
 
 const VERSION = '0.1.0';
-void SCREEN_HELP;
-void RULES_HELP;
 
 // Run when executed as the bin (not when imported by tests).
 const isMain = (() => {

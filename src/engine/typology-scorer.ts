@@ -87,7 +87,7 @@ export class TypologyScorer {
     st.fired[hit.ruleId] = [now, hit];
     const units = score(typ, st, cutoff);
     if (units < typ.reviewUnits) return undefined;
-    const members = counted(typ, st, cutoff);
+    const members = counted(st, cutoff);
     const level = units >= typ.highUnits ? 'high' : 'review';
     if (st.alert === null) {
       st.alert = {
@@ -113,7 +113,7 @@ export class TypologyScorer {
 
   private build(typ: CompiledTypology, entity: string, st: EntityState, now: number, cutoff: number): Alert {
     const a = st.alert!;
-    const reasons: AlertReason[] = counted(typ, st, cutoff)
+    const reasons: AlertReason[] = counted(st, cutoff)
       .map((ruleId) => ({ ...st.fired[ruleId]![1], weight: typ.members.get(ruleId)! / WEIGHT_SCALE }))
       .sort((x, y) => y.weight - x.weight || (x.ruleId < y.ruleId ? -1 : 1));
     const sources: Source[] = [];
@@ -158,7 +158,7 @@ function score(typ: CompiledTypology, st: EntityState, cutoff: number): number {
   return units;
 }
 
-function counted(typ: CompiledTypology, st: EntityState, cutoff: number): string[] {
+function counted(st: EntityState, cutoff: number): string[] {
   return Object.keys(st.fired)
     .filter((r) => st.fired[r]![0] > cutoff)
     .sort();

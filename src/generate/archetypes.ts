@@ -231,7 +231,6 @@ export function setupBackground(s: BackgroundSetup): { background: Background; p
   const a = s.archetype;
   const hasCar = a === 'small_business' ? true : a === 'student' ? r.chance(0.1) : r.chance(a === 'business_traveller' ? 0.8 : 0.55);
   const gambler = r.chance(a === 'romanian_worker' || a === 'night_shift' ? 0.15 : 0.08);
-  const country = s.home.country === 'RO' ? 'RO' : 'GB';
   const incomes: Income[] = [];
   let bills: Bill[] = [];
   let family = 0;

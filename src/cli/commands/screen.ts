@@ -164,7 +164,7 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
         if (e.type === 'alert') alertEvents.push(e);
         else if (e.type === 'hit') {
           if (values.hits === true) hits.push(e.hit);
-        } else if (e.type === 'rejected') rejects.push(withLine(e.rejection, lineOf, stream.stats));
+        } else if (e.type === 'rejected') rejects.push(withLine(e.rejection, lineOf));
         else if (e.type === 'evicted') note(ctx, `evicted: ${JSON.stringify(pseudo === undefined ? e.eviction : { ...e.eviction, key: pseudo.id(e.eviction.key) })}`);
       }
       if (lineOf.size > 100_000) lineOf.clear();
@@ -202,7 +202,7 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
     } else if (format === 'table') {
       await sink.write(alertsToTable(finalAlerts));
     } else {
-      const transactions = await transactionsOf(input, inputs, inputFormat, values.mapping, finalAlerts, alertEvents.map((e) => e.alert), pseudo);
+      const transactions = await transactionsOf(input, inputs, inputFormat, values.mapping, alertEvents.map((e) => e.alert), pseudo);
       await sink.write(
         renderHtmlReport({
           title: 'MSHT red-flag screening report',
@@ -261,7 +261,7 @@ export async function screenCommand(argv: string[], ctx: CliContext): Promise<nu
   return 0;
 }
 
-function withLine(r: Rejection, lineOf: Map<string, number>, _stats: unknown): Rejection {
+function withLine(r: Rejection, lineOf: Map<string, number>): Rejection {
   const line = r.transactionId === undefined ? undefined : lineOf.get(r.transactionId);
   return line === undefined || r.line !== undefined ? r : { ...r, line };
 }
@@ -315,7 +315,6 @@ async function transactionsOf(
   inputs: Awaited<ReturnType<typeof loadRunInputs>>,
   inputFormat: InputFormat | undefined,
   mappingFile: string | undefined,
-  finalAlerts: readonly Alert[],
   rawAlerts: readonly Alert[],
   pseudo: Pseudonymiser | undefined,
 ): Promise<Transaction[]> {
@@ -325,7 +324,6 @@ async function transactionsOf(
     (a.entity.field === 'customerId' ? customers : accounts).add(a.entity.key);
     for (const r of a.reasons) for (const acc of r.accounts) accounts.add(acc);
   }
-  void finalAlerts;
   const out: Transaction[] = [];
   for await (const rec of readTransactions(input, { ...(inputFormat === undefined ? {} : { format: inputFormat }), mapping: inputs.mapping, ...(mappingFile === undefined ? {} : { mappingFile }) })) {
     if (rec.kind !== 'transaction') continue;
