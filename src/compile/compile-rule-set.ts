@@ -3,6 +3,7 @@ import { FIELD_KINDS, type FieldPath } from '../schema/fields.js';
 import {
   RULE_LIMITS,
   RuleFileSchema,
+  type Condition,
   type IndicatorRule,
   type ReferenceList,
   type Source,
@@ -19,6 +20,7 @@ import type { Row } from '../engine/row.js';
 import { compileCondition, type ConditionContext, type Predicate } from './compile-condition.js';
 import { compileList, type CompiledList } from './compiled-list.js';
 import { resolveParams } from './resolve-params.js';
+import { DISPATCH_KEYS, specialise, type DispatchKey } from './specialise.js';
 import { exceedsDepth } from '../util/json-depth.js';
 
 /** Deepest nesting accepted in a rule document (files are also limited when parsed). */
@@ -70,6 +72,17 @@ export type CompiledTrigger =
 /** A piece of an explanation template. */
 export type TemplatePart = { readonly text: string } | { readonly placeholder: string };
 
+/**
+ * A rule's filters for transactions of one direction and channel, with the leaves on those two fields
+ * already decided (see `specialise`).
+ */
+export interface RulePlan {
+  /** Residual `when`; `undefined` when it always passes. */
+  readonly when: Predicate | undefined;
+  /** Per measure (by index): its residual `where`, `true` when it counts every row, `false` when none (sequences: `true`). */
+  readonly where: readonly (Predicate | boolean)[];
+}
+
 /** An indicator rule ready to run. */
 export interface CompiledIndicator {
   readonly id: string;
@@ -81,10 +94,11 @@ export interface CompiledIndicator {
   readonly scopeField: FieldPath;
   readonly scopeKey: (row: Row) => string | undefined;
   readonly when: Predicate;
-  /** A fast pre-check on direction, taken from the top of `when` (undefined: both). */
-  readonly direction: 'in' | 'out' | undefined;
-  /** Channels the rule can match at all, taken from the top of `when` (undefined: any). */
-  readonly channels: ReadonlySet<string> | undefined;
+  /**
+   * The rule specialised for each (direction, channel) pair, indexed by `dispatchIndex`: `undefined`
+   * where `when` can never pass, otherwise the residual filters (see {@link RulePlan}).
+   */
+  readonly plans: readonly (RulePlan | undefined)[];
   readonly windowMs: number;
   /** Longest measure window: how long window entries are kept. */
   readonly retentionMs: number;
@@ -328,8 +342,7 @@ function compileIndicator(
     scopeField,
     scopeKey: keyReader(scopeField),
     when,
-    direction: topDirection(doc.when),
-    channels: topChannels(doc.when),
+    plans: planRule(doc, lists, baseExponent),
     windowMs,
     retentionMs: Math.max(windowMs, ...measures.map((m) => m.windowMs)),
     cooldownMs,
@@ -341,27 +354,32 @@ function compileIndicator(
 }
 
 /**
- * Channels a rule requires, when the top level of `when` (itself or one of its `all` parts) is a
- * plain `channel eq` / `channel in` test: a transaction on another channel can skip the rule.
+ * Specialises a rule's `when` and measure `where`s for every (direction, channel) pair. Residuals that
+ * come out the same are compiled once. The rule has been validated, so compiling cannot fail here.
  */
-function topChannels(when: IndicatorRule['when']): ReadonlySet<string> | undefined {
-  if (when === undefined) return undefined;
-  const leaves = 'all' in when ? when.all : [when];
-  for (const c of leaves) {
-    if (!('field' in c) || c.field !== 'channel') continue;
-    if (c.op === 'eq' && typeof c.value === 'string') return new Set([c.value]);
-    if (c.op === 'in' && Array.isArray(c.value)) return new Set(c.value.map(String));
-  }
-  return undefined;
-}
-
-function topDirection(when: IndicatorRule['when']): 'in' | 'out' | undefined {
-  if (when === undefined) return undefined;
-  const leaves = 'all' in when ? when.all : [when];
-  for (const c of leaves) {
-    if ('field' in c && c.field === 'direction' && c.op === 'eq' && (c.value === 'in' || c.value === 'out')) return c.value;
-  }
-  return undefined;
+function planRule(doc: IndicatorRule, lists: ReadonlyMap<string, CompiledList>, baseExponent: number): (RulePlan | undefined)[] {
+  const compiled = new Map<string, Predicate>();
+  const ctx: ConditionContext = { lists, baseExponent, issues: [], nodes: { count: 0 } };
+  const residual = (cond: Condition | undefined, known: DispatchKey | undefined): Predicate | boolean => {
+    if (cond === undefined) return true;
+    const r = known === undefined ? cond : specialise(cond, known);
+    if (typeof r === 'boolean') return r;
+    const key = JSON.stringify(r);
+    let p = compiled.get(key);
+    if (p === undefined) {
+      ctx.nodes.count = 0;
+      compiled.set(key, (p = compileCondition(r, [], ctx)));
+    }
+    return p;
+  };
+  const measures = Object.values(doc.measures);
+  const plan = (known: DispatchKey | undefined): RulePlan | undefined => {
+    const when = residual(doc.when, known);
+    if (when === false) return undefined;
+    return { when: when === true ? undefined : when, where: measures.map((m) => (m.fn === 'sequence' ? true : residual(m.where, known))) };
+  };
+  // The last index is for a direction or channel outside the schema: the rule as written.
+  return [...DISPATCH_KEYS.map(plan), plan(undefined)];
 }
 
 function compileTrigger(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { CompiledIndicator, RuleSet } from '../compile/compile-rule-set.js';
+import type { CompiledIndicator, RulePlan, RuleSet } from '../compile/compile-rule-set.js';
+import { DISPATCH_SIZE, dispatchIndex } from '../compile/specialise.js';
 import { SnapshotError, MshtError } from '../errors.js';
 import type { Rejection, ScreenEvent } from '../schema/alert.js';
 import { CURRENCY_MINOR_UNITS, isCurrencyCode } from '../schema/currencies.js';
@@ -174,22 +175,28 @@ export function createScreener(options: ScreenerOptions): Screener {
   const scopeOf = active.map((r) => scopeFields.indexOf(r.scopeField));
   const slotOf: number[] = active.map((r, i) => active.slice(0, i).filter((x) => x.scopeField === r.scopeField).length);
   const slotsPerScope = scopeFields.map((f) => active.filter((r) => r.scopeField === f).length);
-  // Rules indexed by the direction they filter on, so a transaction only meets rules that can match it.
-  const indexed = active.map((rule, index) => ({ rule, index, scope: scopeOf[index]!, slot: slotOf[index]! }));
-  const byDirection = {
-    in: indexed.filter(({ rule }) => rule.direction !== 'out'),
-    out: indexed.filter(({ rule }) => rule.direction !== 'in'),
-  };
+  // Rules indexed by direction and channel: a transaction only meets the rules that can match it, with
+  // the filters already decided for its direction and channel (see compile/specialise.ts).
+  const dispatch: DispatchEntry[][] = Array.from({ length: DISPATCH_SIZE }, (_, d) =>
+    active.flatMap((rule, i) => {
+      const plan = rule.plans[d];
+      return plan === undefined ? [] : [{ rule, scope: scopeOf[i]!, slot: slotOf[i]!, when: plan.when, where: plan.where }];
+    }),
+  );
   const horizonOption = options.dedupeHorizon === undefined ? 7 * 86_400_000 : typeof options.dedupeHorizon === 'number' ? options.dedupeHorizon : parseDuration(options.dedupeHorizon);
   if (horizonOption === undefined || !(horizonOption >= 0)) throw new MshtError('invalid_option', 'dedupeHorizon must be a duration such as "P7D" or milliseconds ≥ 0');
   const dedupeHorizon = horizonOption + lateness;
   const hitCtx = { baseCurrency, baseExponent };
 
   // ---- state ----
-  let windows: Map<string, (KeyWindow | undefined)[]>[] = scopeFields.map(() => new Map());
+  let windows: Map<string, KeySlots>[] = scopeFields.map(() => new Map());
+  // Least-recently-used bookkeeping for the key cap: a clock stamped on each key when used, and per
+  // scope a batch of eviction candidates (the oldest eighth of the keys, oldest first).
+  let touchClock = 0;
+  let lru: LruBatch[] = scopeFields.map(() => ({ items: [], next: 0 }));
   // Per-transaction scratch: each scope's key and slot array, looked up at most once.
   const keyCache: (string | undefined | null)[] = scopeFields.map(() => null);
-  const slotCache: ((KeyWindow | undefined)[] | undefined)[] = scopeFields.map(() => undefined);
+  const slotCache: (KeySlots | undefined)[] = scopeFields.map(() => undefined);
   let scorer = new TypologyScorer(rules);
   let heap = new EventHeap<Pending>();
   let seen = new Map<string, number>();
@@ -273,13 +280,12 @@ export function createScreener(options: ScreenerOptions): Screener {
   function process(row: Row, out: ScreenEvent[]): void {
     lastReleased = row.t;
     stats.screened++;
-    const list = row.tx.direction === 'in' ? byDirection.in : byDirection.out;
+    const list = dispatch[dispatchIndex(row.tx.direction, row.tx.channel)]!;
     keyCache.fill(null);
     slotCache.fill(undefined);
-    const channel = row.tx.channel;
-    for (const { rule, scope, slot } of list) {
-      if (rule.channels !== undefined && !rule.channels.has(channel)) continue;
-      if (!rule.when(row)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const { rule, scope, slot, when } = list[i]!;
+      if (when !== undefined && !when(row)) continue;
       let key = keyCache[scope];
       if (key === null) key = keyCache[scope] = rule.scopeKey(row);
       if (key === undefined) continue;
@@ -287,20 +293,17 @@ export function createScreener(options: ScreenerOptions): Screener {
       if (slots === undefined) {
         const map = windows[scope]!;
         slots = map.get(key);
-        if (slots !== undefined) {
-          // Keep the map in least-recently-used order: at the key cap the least recently used key goes.
-          map.delete(key);
-          map.set(key, slots);
-        } else {
+        if (slots === undefined) {
           if (map.size >= maxKeys) evictKey(scope, map, row.t, out);
-          slots = new Array<KeyWindow | undefined>(slotsPerScope[scope]!);
+          slots = new KeySlots(slotsPerScope[scope]!);
           map.set(key, slots);
         }
+        slots.touched = ++touchClock;
         slotCache[scope] = slots;
       }
-      let win = slots[slot];
-      if (win === undefined) win = slots[slot] = new KeyWindow(rule);
-      const droppedPending = win.add(row);
+      let win = slots.windows[slot];
+      if (win === undefined) win = slots.windows[slot] = new KeyWindow(rule);
+      const droppedPending = win.add(row, list[i]!.where);
       if (droppedPending > 0) {
         stats.evictions++;
         out.push({ type: 'evicted', eviction: { reason: 'max_window_events', ruleId: rule.id, key, dropped: droppedPending, at: iso(row.t) } });
@@ -333,7 +336,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     }
   }
 
-  function evictKey(scope: number, map: Map<string, (KeyWindow | undefined)[]>, now: number, out: ScreenEvent[]): void {
+  function evictKey(scope: number, map: Map<string, KeySlots>, now: number, out: ScreenEvent[]): void {
     // Sweeping scans every key: do it at most once per 1/8 of the cap, so a flood of new keys costs O(1) each.
     if (sinceCapSweep >= maxKeys / 8) {
       sinceCapSweep = 0;
@@ -341,16 +344,38 @@ export function createScreener(options: ScreenerOptions): Screener {
       if (map.size < maxKeys) return;
     }
     sinceCapSweep++;
-    // The least recently used key goes first (process() keeps the map in that order); each of its rule windows is reported.
-    const first = map.entries().next().value;
-    if (first === undefined) return;
-    const [key, slots] = first;
+    // The least recently used key goes; each of its rule windows is reported.
+    const victim = leastRecentlyUsed(scope, map);
+    if (victim === undefined) return;
+    const [key, slots] = victim;
     map.delete(key);
-    slots.forEach((win, slot) => {
+    slots.windows.forEach((win, slot) => {
       if (win === undefined) return;
       stats.evictions++;
       out.push({ type: 'evicted', eviction: { reason: 'max_keys', ruleId: ruleAt(scope, slot).id, key, dropped: win.size, at: iso(now) } });
     });
+  }
+
+  /**
+   * The least recently used key of a scope. Candidates come in batches: the oldest eighth of the keys
+   * by last use, sorted once (O(log n) amortised per eviction). A candidate used again since the batch
+   * was taken is skipped; the rest are still older than every key outside the batch, so the answer is
+   * exact.
+   */
+  function leastRecentlyUsed(scope: number, map: Map<string, KeySlots>): [string, KeySlots] | undefined {
+    const batch = lru[scope]!;
+    for (;;) {
+      if (batch.next >= batch.items.length) {
+        const all: LruItem[] = [];
+        for (const [key, slots] of map) all.push({ key, slots, touched: slots.touched });
+        if (all.length === 0) return undefined;
+        all.sort((a, b) => a.touched - b.touched);
+        batch.items = all.slice(0, Math.max(1, Math.ceil(all.length / 8)));
+        batch.next = 0;
+      }
+      const c = batch.items[batch.next++]!;
+      if (map.get(c.key) === c.slots && c.slots.touched === c.touched) return [c.key, c.slots];
+    }
   }
 
   function ruleAt(scope: number, slot: number): CompiledIndicator {
@@ -361,10 +386,11 @@ export function createScreener(options: ScreenerOptions): Screener {
     for (const map of windows) {
       for (const [key, slots] of map) {
         let live = 0;
-        for (let i = 0; i < slots.length; i++) {
-          const win = slots[i];
+        const wins = slots.windows;
+        for (let i = 0; i < wins.length; i++) {
+          const win = wins[i];
           if (win === undefined) continue;
-          if (win.isIdle(now)) slots[i] = undefined;
+          if (win.isIdle(now)) wins[i] = undefined;
           else live++;
         }
         if (live === 0) map.delete(key);
@@ -407,12 +433,13 @@ export function createScreener(options: ScreenerOptions): Screener {
         stats: structuredClone(stats) as unknown as Record<string, unknown>,
         buffered: heap.sorted().map((p) => p.tx),
         seen: [...seen.entries()],
-        keys: Object.fromEntries(scopeFields.map((f, s) => [f, [...windows[s]!.keys()]])),
+        // Keys least recently used first: restoring in this order restores the eviction order.
+        keys: Object.fromEntries(scopeFields.map((f, s) => [f, byLastUse(windows[s]!).map(([k]) => k)])),
         windows: Object.fromEntries(
           active.map((r, i) => [
             r.id,
-            [...windows[scopeOf[i]!]!.entries()].flatMap(([k, slots]) => {
-              const w = slots[slotOf[i]!];
+            byLastUse(windows[scopeOf[i]!]!).flatMap(([k, slots]) => {
+              const w = slots.windows[slotOf[i]!];
               return w === undefined ? [] : [[k, w.toState()] as [string, unknown]];
             }),
           ]),
@@ -436,9 +463,18 @@ export function createScreener(options: ScreenerOptions): Screener {
       }
       const seqBefore = seq;
       try {
-        const nextWindows = scopeFields.map((f, s) => {
-          const m = new Map<string, (KeyWindow | undefined)[]>();
-          for (const key of snapshotKeys(f)) m.set(key, new Array<KeyWindow | undefined>(slotsPerScope[s]!));
+        // Keys come least recently used first: stamp them in that order (negative, so older than any use
+        // after the restore). A key with windows but missing from the list counts as older still.
+        let orphan = 0;
+        const nextWindows = scopeFields.map((f, sc) => {
+          const m = new Map<string, KeySlots>();
+          const keys = snapshotKeys(f);
+          orphan = Math.min(orphan, -keys.length);
+          keys.forEach((key, k) => {
+            const slots = new KeySlots(slotsPerScope[sc]!);
+            slots.touched = k - keys.length;
+            m.set(key, slots);
+          });
           return m;
         });
         for (const [ruleId, entries] of Object.entries(s.windows)) {
@@ -447,8 +483,12 @@ export function createScreener(options: ScreenerOptions): Screener {
           const map = nextWindows[scopeOf[i]!]!;
           for (const [key, st] of entries) {
             let slots = map.get(key);
-            if (slots === undefined) map.set(key, (slots = new Array<KeyWindow | undefined>(slotsPerScope[scopeOf[i]!]!)));
-            slots[slotOf[i]!] = KeyWindow.fromState(active[i]!, st as KeyWindowState);
+            if (slots === undefined) {
+              slots = new KeySlots(slotsPerScope[scopeOf[i]!]!);
+              slots.touched = --orphan;
+              map.set(key, slots);
+            }
+            slots.windows[slotOf[i]!] = KeyWindow.fromState(active[i]!, st as KeyWindowState);
           }
         }
         const nextScorer = new TypologyScorer(rules);
@@ -473,6 +513,8 @@ export function createScreener(options: ScreenerOptions): Screener {
           nextHeap.push(derive(v.transaction, t, amount));
         }
         windows = nextWindows;
+        lru = scopeFields.map(() => ({ items: [], next: 0 }));
+        touchClock = 0;
         scorer = nextScorer;
         heap = nextHeap;
         seq = s.clock.seq;
@@ -493,11 +535,48 @@ export function createScreener(options: ScreenerOptions): Screener {
     },
     activeKeys() {
       let n = 0;
-      for (const m of windows) for (const slots of m.values()) for (const w of slots) if (w !== undefined) n++;
+      for (const m of windows) for (const slots of m.values()) for (const w of slots.windows) if (w !== undefined) n++;
       return n;
     },
   };
   return screener;
+}
+
+/** A rule's plan for one direction and channel, with where its windows live. */
+interface DispatchEntry {
+  readonly rule: CompiledIndicator;
+  /** Index of the rule's scope field. */
+  readonly scope: number;
+  /** Index of the rule's window among the windows of its scope key. */
+  readonly slot: number;
+  /** Residual `when` (undefined: always passes). */
+  readonly when: RulePlan['when'];
+  readonly where: RulePlan['where'];
+}
+
+/** The windows of every rule of one scope field for one key, and when the key was last used. */
+class KeySlots {
+  readonly windows: (KeyWindow | undefined)[];
+  /** Stamp of the last use (larger is more recent). */
+  touched = 0;
+  constructor(n: number) {
+    this.windows = new Array<KeyWindow | undefined>(n);
+  }
+}
+
+interface LruItem {
+  readonly key: string;
+  readonly slots: KeySlots;
+  readonly touched: number;
+}
+interface LruBatch {
+  items: LruItem[];
+  next: number;
+}
+
+/** A scope's keys, least recently used first. */
+function byLastUse(map: ReadonlyMap<string, KeySlots>): [string, KeySlots][] {
+  return [...map.entries()].sort((a, b) => a[1].touched - b[1].touched);
 }
 
 function freshStats(): ScreenerStats {

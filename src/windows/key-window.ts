@@ -1,3 +1,4 @@
+import type { Predicate } from '../compile/compile-condition.js';
 import type { CompiledIndicator } from '../compile/compile-rule-set.js';
 import type { Row } from '../engine/row.js';
 import { compareScaled } from '../util/ratio.js';
@@ -60,7 +61,11 @@ interface Layout {
   readonly sequence: boolean;
   /** Keep each entry's account (unless the scope is the account itself). */
   readonly keepAccounts: boolean;
+  /** Each measure's own filter (`true` when it has none), for {@link KeyWindow.add} without a plan. */
+  readonly where: readonly (Predicate | boolean)[];
 }
+/** Scratch: the distinct value of each measure for the row being added (written, then read, within one `add`). */
+const DISTINCT_KEYS: (string | undefined)[] = [];
 const layouts = new WeakMap<CompiledIndicator, Layout>();
 function layoutOf(rule: CompiledIndicator): Layout {
   let l = layouts.get(rule);
@@ -73,6 +78,7 @@ function layoutOf(rule: CompiledIndicator): Layout {
       distinct: ms.some((m) => m.fn === 'distinct'),
       sequence: ms.some((m) => m.fn === 'sequence'),
       keepAccounts: rule.scopeField !== 'accountId',
+      where: ms.map((m) => m.where ?? true),
     };
     layouts.set(rule, l);
   }
@@ -158,36 +164,30 @@ export class KeyWindow {
 
   /**
    * Adds one transaction (already known to pass the rule's `when`) and moves every window to its time.
+   * A transaction that no measure counts is not stored: it changes nothing but the windows' time.
+   *
+   * @param where - each measure's filter for this row: a predicate, or `true`/`false` when already
+   *   decided (the rule's plan for the row's direction and channel); defaults to the measures' own filters
+   * @returns open sequence starts dropped at the {@link MAX_PENDING} cap (0 normally)
    */
-  add(row: Row): number {
+  add(row: Row, where: readonly (Predicate | boolean)[] = this.layout.where): number {
     const measures = this.rule.measures;
+    const buffered = this.layout.buffered;
     const now = row.t;
-    const amount = row.amountMinor;
-    const abs = this.base + this.length;
     let mask = 0;
-    for (const m of this.layout.buffered) {
+    for (let j = 0; j < buffered.length; j++) {
+      const m = buffered[j]!;
+      const w = where[m]!;
+      if (w === false || (w !== true && !w(row))) continue;
       const spec = measures[m]!;
-      if (spec.where !== undefined && !spec.where(row)) {
-        if (spec.distinctKey !== undefined) this.dv![m]!.push(undefined);
-        continue;
-      }
       if (spec.distinctKey !== undefined) {
         const k = spec.distinctKey(row);
-        this.dv![m]!.push(k);
         if (k === undefined) continue;
-        const d = this.distinct![m]!;
-        d.set(k, (d.get(k) ?? 0) + 1);
+        DISTINCT_KEYS[m] = k;
       }
       mask |= 1 << m;
-      this.ms[m * MSTRIDE + 1]!++;
-      this.ms[m * MSTRIDE + 2]! += amount;
-      if (spec.fn === 'min') pushMono(this.minQ![m]!, this.num, this.base, abs, amount, true);
-      else if (spec.fn === 'max') pushMono(this.maxQ![m]!, this.num, this.base, abs, amount, false);
     }
-    this.num.push(now, amount, mask);
-    this.id.push(row.tx.id);
-    this.acc?.push(row.tx.accountId);
-    this.cust.push(row.tx.customerId);
+    if (mask !== 0) this.store(row, mask);
     let dropped = 0;
     if (this.seq !== undefined) {
       for (let m = 0; m < measures.length; m++) {
@@ -197,6 +197,36 @@ export class KeyWindow {
     }
     this.evict(now);
     return dropped;
+  }
+
+  /** Appends an entry counted by the measures in `mask` (distinct values in `DISTINCT_KEYS`). */
+  private store(row: Row, mask: number): void {
+    const measures = this.rule.measures;
+    const buffered = this.layout.buffered;
+    const amount = row.amountMinor;
+    const abs = this.base + this.length;
+    for (let j = 0; j < buffered.length; j++) {
+      const m = buffered[j]!;
+      const counted = (mask & (1 << m)) !== 0;
+      const spec = measures[m]!;
+      if (spec.distinctKey !== undefined) {
+        const k = counted ? DISTINCT_KEYS[m] : undefined;
+        this.dv![m]!.push(k);
+        if (k !== undefined) {
+          const d = this.distinct![m]!;
+          d.set(k, (d.get(k) ?? 0) + 1);
+        }
+      }
+      if (!counted) continue;
+      this.ms[m * MSTRIDE + 1]!++;
+      this.ms[m * MSTRIDE + 2]! += amount;
+      if (spec.fn === 'min') pushMono(this.minQ![m]!, this.num, this.base, abs, amount, true);
+      else if (spec.fn === 'max') pushMono(this.maxQ![m]!, this.num, this.base, abs, amount, false);
+    }
+    this.num.push(row.t, amount, mask);
+    this.id.push(row.tx.id);
+    this.acc?.push(row.tx.accountId);
+    this.cust.push(row.tx.customerId);
   }
 
   /**
