@@ -10,7 +10,7 @@ import { validateTransaction } from '../schema/validate-transaction.js';
 import { parseDuration } from '../util/duration.js';
 import { parseIsoInstant } from '../util/iso-time.js';
 import { toMinorUnits } from '../util/money.js';
-import { KeyWindow, type KeyWindowState } from '../windows/key-window.js';
+import { KeyWindow, countsAny, emptyWindow, type KeyWindowState } from '../windows/key-window.js';
 import { buildHit, evaluateTrigger, iso } from '../explain/render-hit.js';
 import { createFxConverter, type FxConverter, type FxRate } from './fx.js';
 import { EventHeap } from './heap.js';
@@ -302,7 +302,15 @@ export function createScreener(options: ScreenerOptions): Screener {
         slotCache[scope] = slots;
       }
       let win = slots.windows[slot];
-      if (win === undefined) win = slots.windows[slot] = new KeyWindow(rule);
+      if (win === undefined) {
+        // A window that would stay empty is not created: the trigger sees the rule's shared empty window
+        // (same values), and only a hit, which needs somewhere to keep its cooldown, creates one.
+        const where = list[i]!.where;
+        if (!countsAny(rule, row, where)) {
+          if (!evaluateTrigger(rule.trigger, emptyWindow(rule), row)) continue;
+        }
+        win = slots.windows[slot] = new KeyWindow(rule);
+      }
       const droppedPending = win.add(row, list[i]!.where);
       if (droppedPending > 0) {
         stats.evictions++;
@@ -330,7 +338,8 @@ export function createScreener(options: ScreenerOptions): Screener {
         if (e.type === 'alert') e.change === 'raised' ? stats.alertsRaised++ : stats.alertsUpdated++;
       }
     }
-    if (++sinceSweep >= SWEEP_EVERY) {
+    // Sweeping visits every key, so it runs at most once per as many transactions as there are keys: O(1) amortised.
+    if (++sinceSweep >= SWEEP_EVERY && sinceSweep >= windows.reduce((n, m) => n + m.size, 0)) {
       sinceSweep = 0;
       sweep(row.t);
     }

@@ -346,11 +346,11 @@ export class KeyWindow {
     // Otherwise compact only when the dead prefix is large: O(1) amortised per entry.
     if (this.head < 64 || this.head * 2 < this.length) return;
     const n = this.head;
-    this.num.splice(0, n * STRIDE);
-    this.id.splice(0, n);
-    this.acc?.splice(0, n);
-    this.cust.splice(0, n);
-    if (this.dv !== undefined) for (const col of this.dv) col?.splice(0, n);
+    dropFront(this.num, n * STRIDE);
+    dropFront(this.id, n);
+    if (this.acc !== undefined) dropFront(this.acc, n);
+    dropFront(this.cust, n);
+    if (this.dv !== undefined) for (const col of this.dv) if (col !== undefined) dropFront(col, n);
     this.base += n;
     this.head = 0;
   }
@@ -556,6 +556,37 @@ export class KeyWindow {
     w.head = starts.length === 0 ? n : Math.min(...starts);
     return w;
   }
+}
+
+/** Removes the first `n` elements in place (unlike `splice`, allocates no array of the removed ones). */
+function dropFront<T>(a: T[], n: number): void {
+  a.copyWithin(0, n);
+  a.length -= n;
+}
+
+/**
+ * Whether any measure of a rule without sequences would count a row (what {@link KeyWindow.add} would
+ * store), without a window: the screener uses it to avoid creating windows that would stay empty.
+ */
+export function countsAny(rule: CompiledIndicator, row: Row, where: readonly (Predicate | boolean)[]): boolean {
+  const L = layoutOf(rule);
+  if (L.sequence) return true;
+  for (const m of L.buffered) {
+    const w = where[m]!;
+    if (w === false || (w !== true && !w(row))) continue;
+    const spec = rule.measures[m]!;
+    if (spec.distinctKey !== undefined && spec.distinctKey(row) === undefined) continue;
+    return true;
+  }
+  return false;
+}
+
+const empties = new WeakMap<CompiledIndicator, KeyWindow>();
+/** A rule's empty window, shared and never modified: what a trigger sees for a key with nothing counted. */
+export function emptyWindow(rule: CompiledIndicator): KeyWindow {
+  let w = empties.get(rule);
+  if (w === undefined) empties.set(rule, (w = new KeyWindow(rule)));
+  return w;
 }
 
 /**
