@@ -1,6 +1,6 @@
 import { RuleSetError, type ConfigIssue } from '../errors.js';
 import type { Rejection } from '../schema/alert.js';
-import { validateTransaction } from '../schema/validate-transaction.js';
+import { validateOwnTransaction } from '../schema/validate-transaction.js';
 import type { IngestRecord } from './types.js';
 import { checkCanonicalValue, type ColumnSource, type Mapping, type MappingTarget } from './mapping.js';
 import { parseAmount } from './parse-amount.js';
@@ -243,7 +243,7 @@ export function createRowMapper(
   };
 
   function validated(tx: Record<string, unknown>, line: number): IngestRecord {
-    const v = validateTransaction(tx, source === undefined ? { line } : { line, source });
+    const v = validateOwnTransaction(tx, source === undefined ? { line } : { line, source });
     if (v.ok) return source === undefined ? { kind: 'transaction', transaction: v.transaction, line } : { kind: 'transaction', transaction: v.transaction, line, source };
     // name the source column too, so the analyst can find the cell
     const f = v.rejection.field;

@@ -1,5 +1,5 @@
 import type { Rejection } from '../schema/alert.js';
-import { validateTransaction } from '../schema/validate-transaction.js';
+import { validateOwnTransaction } from '../schema/validate-transaction.js';
 import { describeInput, type IngestInput } from './input.js';
 import { parseJsonLine } from './parse-json-line.js';
 import { readLines } from './read-lines.js';
@@ -44,7 +44,7 @@ export function readNdjson(input: IngestInput, options: ReadNdjsonOptions = {}):
         yield [[rejected({ code: parsed.code, message: parsed.reason, ...(parsed.field === undefined ? {} : { field: parsed.field }), value: truncate(l.text), ...where(l.line) })]];
         continue;
       }
-      yield [[toRecord(validateTransaction(parsed.value, where(l.line)), l.line, source)]];
+      yield [[toRecord(validateOwnTransaction(parsed.value, where(l.line)), l.line, source)]];
     }
   });
 }
@@ -65,12 +65,12 @@ export function readObjects(objects: Iterable<unknown> | AsyncIterable<unknown>,
     let line = 0;
     for await (const obj of objects as AsyncIterable<unknown>) {
       line++;
-      yield [[toRecord(validateTransaction(obj, source === undefined ? { line } : { line, source }), line, source)]];
+      yield [[toRecord(validateOwnTransaction(obj, source === undefined ? { line } : { line, source }), line, source)]];
     }
   });
 }
 
-function toRecord(v: ReturnType<typeof validateTransaction>, line: number, source: string | undefined): IngestRecord {
+function toRecord(v: ReturnType<typeof validateOwnTransaction>, line: number, source: string | undefined): IngestRecord {
   if (!v.ok) return { kind: 'rejected', rejection: v.rejection };
   return source === undefined ? { kind: 'transaction', transaction: v.transaction, line } : { kind: 'transaction', transaction: v.transaction, line, source };
 }

@@ -1,6 +1,7 @@
 import { TransactionSchema, type Transaction } from './transaction.js';
 import type { Rejection } from './alert.js';
 import { formatPath } from '../errors.js';
+import { isPlainValidTransaction } from './fast-validate.js';
 
 /** Result of {@link validateTransaction}. */
 export type TransactionValidation = { ok: true; transaction: Transaction } | { ok: false; rejection: Rejection };
@@ -42,6 +43,19 @@ export function validateTransaction(input: unknown, where: { line?: number; sour
     ...(where.source === undefined ? {} : { source: where.source }),
   };
   return { ok: false, rejection };
+}
+
+/**
+ * {@link validateTransaction} for an object the caller has just built and owns (a mapped CSV row, a
+ * parsed JSON line): a well-formed one is returned as it is, after a quick check that accepts a strict
+ * subset of the schema; anything else goes through the schema for the exact reason. Internal to the
+ * readers.
+ *
+ * @example
+ * validateOwnTransaction(JSON.parse(line), { line: 3 })
+ */
+export function validateOwnTransaction(input: unknown, where: { line?: number; source?: string } = {}): TransactionValidation {
+  return isPlainValidTransaction(input) ? { ok: true, transaction: input } : validateTransaction(input, where);
 }
 
 /** Text of a raw value for a rejection; never throws (BigInt, cycles, deep nesting). */
