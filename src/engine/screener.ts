@@ -118,7 +118,7 @@ export const ScreenerSnapshotSchema = z
     stats: z.record(z.string(), z.unknown()),
     buffered: z.array(z.unknown()),
     seen: z.array(z.tuple([z.string(), instant])),
-    /** Scope keys per scope field in creation order (eviction at the key cap takes the oldest). */
+    /** Scope keys per scope field, least recently used first (eviction at the key cap takes the first). */
     keys: z.record(z.string(), z.array(z.string())),
     windows: z.record(z.string(), z.array(z.tuple([z.string(), z.unknown()]))),
     typologies: z.record(z.string(), z.array(z.tuple([z.string(), z.unknown()]))),
@@ -193,6 +193,8 @@ export function createScreener(options: ScreenerOptions): Screener {
   // Least-recently-used bookkeeping for the key cap: a clock stamped on each key when used, and per
   // scope a batch of eviction candidates (the oldest eighth of the keys, oldest first).
   let touchClock = 0;
+  /** First stamp handed out while screening the current transaction: keys stamped since are in use and never swept. */
+  let txFirstStamp = 1;
   let lru: LruBatch[] = scopeFields.map(() => ({ items: [], next: 0 }));
   // Per-transaction scratch: each scope's key and slot array, looked up at most once.
   const keyCache: (string | undefined | null)[] = scopeFields.map(() => null);
@@ -281,6 +283,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     lastReleased = row.t;
     stats.screened++;
     const list = dispatch[dispatchIndex(row.tx.direction, row.tx.channel)]!;
+    txFirstStamp = touchClock + 1;
     keyCache.fill(null);
     slotCache.fill(undefined);
     for (let i = 0; i < list.length; i++) {
@@ -402,7 +405,9 @@ export function createScreener(options: ScreenerOptions): Screener {
           if (win.isIdle(now)) wins[i] = undefined;
           else live++;
         }
-        if (live === 0) map.delete(key);
+        // A key looked up for the current transaction stays even without windows: its slots are cached
+        // in slotCache, and a later rule of this transaction may still create a window there.
+        if (live === 0 && slots.touched < txFirstStamp) map.delete(key);
       }
     }
     scorer.sweep(now);
@@ -433,6 +438,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       for (const e of screener.flush()) yield e;
     },
     snapshot() {
+      const ordered = windows.map(byLastUse);
       return {
         format: SNAPSHOT_FORMAT,
         version: SNAPSHOT_VERSION,
@@ -443,11 +449,11 @@ export function createScreener(options: ScreenerOptions): Screener {
         buffered: heap.sorted().map((p) => p.tx),
         seen: [...seen.entries()],
         // Keys least recently used first: restoring in this order restores the eviction order.
-        keys: Object.fromEntries(scopeFields.map((f, s) => [f, byLastUse(windows[s]!).map(([k]) => k)])),
+        keys: Object.fromEntries(scopeFields.map((f, s) => [f, ordered[s]!.map(([k]) => k)])),
         windows: Object.fromEntries(
           active.map((r, i) => [
             r.id,
-            byLastUse(windows[scopeOf[i]!]!).flatMap(([k, slots]) => {
+            ordered[scopeOf[i]!]!.flatMap(([k, slots]) => {
               const w = slots.windows[slotOf[i]!];
               return w === undefined ? [] : [[k, w.toState()] as [string, unknown]];
             }),

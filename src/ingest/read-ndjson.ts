@@ -1,5 +1,5 @@
 import type { Rejection } from '../schema/alert.js';
-import { validateOwnTransaction } from '../schema/validate-transaction.js';
+import { validateOwnTransaction, validateTransaction } from '../schema/validate-transaction.js';
 import { describeInput, type IngestInput } from './input.js';
 import { parseJsonLine } from './parse-json-line.js';
 import { readLines } from './read-lines.js';
@@ -65,7 +65,8 @@ export function readObjects(objects: Iterable<unknown> | AsyncIterable<unknown>,
     let line = 0;
     for await (const obj of objects as AsyncIterable<unknown>) {
       line++;
-      yield [[toRecord(validateOwnTransaction(obj, source === undefined ? { line } : { line, source }), line, source)]];
+      // The caller's own objects: validated by the schema, which returns a copy.
+      yield [[toRecord(validateTransaction(obj, source === undefined ? { line } : { line, source }), line, source)]];
     }
   });
 }

@@ -140,6 +140,25 @@ describe('createScreener', () => {
     expect(ev.map((e) => [e.reason, e.key])).toEqual([['max_keys', 'B']]);
   });
 
+  it('a sweep at the key cap never drops a key the current transaction is still using (review finding)', () => {
+    // r1 looks up account B's slots without creating a window (nothing counted); r2's new key hits the
+    // cap and sweeps; r3 must still find B's slots in the map, or its window (and its hit) is lost.
+    const ind = (id: string, scope: string, measures: object, value: number) => ({
+      json: { type: 'indicator', id, version: '1.0.0', title: id, description: id, scope, window: 'PT1H', measures, trigger: { measure: Object.keys(measures)[0], op: 'gte', value }, explain: 'x' },
+    });
+    const rs = compileRuleSet([
+      ind('r1', 'accountId', { big: { fn: 'count', where: { field: 'amount', op: 'gt', value: 1000 } } }, 1),
+      ind('r2', 'counterparty.id', { n: { fn: 'count' } }, 100),
+      ind('r3', 'accountId', { n: { fn: 'count' } }, 2),
+    ]);
+    const s = createScreener({ rules: rs, limits: { maxKeys: 2 } });
+    const at = (m: number) => new Date(Date.UTC(2026, 0, 5, 12, m)).toISOString();
+    const t = (m: number, acc: string, cp: string) => ({ id: `t${m}`, timestamp: at(m), accountId: acc, direction: 'out', amount: '10.00', currency: 'GBP', channel: 'card', counterparty: { id: cp } });
+    const out = [t(0, 'B', 'c1'), t(1, 'B', 'c2'), t(2, 'A', 'c3'), t(3, 'A', 'c3')].flatMap((x) => s.push(x));
+    const summary = out.map((e) => (e.type === 'hit' ? `hit ${e.hit.ruleId} ${e.hit.at}` : e.type === 'evicted' ? `evicted ${e.eviction.reason} ${e.eviction.ruleId} ${e.eviction.key}` : e.type));
+    expect(summary.filter((x) => x.startsWith('hit'))).toEqual([`hit r3 ${at(1)}`, `hit r3 ${at(3)}`]);
+  });
+
   it('refuses snapshots of another version, other rules or other options, and corrupt ones', () => {
     const s = createScreener({ rules });
     s.push(hotel(1));
