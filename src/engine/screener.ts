@@ -304,7 +304,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         slots.touched = ++touchClock;
         slotCache[scope] = slots;
       }
-      let win = slots.windows[slot];
+      let win = slots[slot];
       if (win === undefined) {
         // A window that would stay empty is not created: the trigger sees the rule's shared empty window
         // (same values), and only a hit, which needs somewhere to keep its cooldown, creates one.
@@ -312,7 +312,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         if (!countsAny(rule, row, where)) {
           if (!evaluateTrigger(rule.trigger, emptyWindow(rule), row)) continue;
         }
-        win = slots.windows[slot] = new KeyWindow(rule);
+        win = slots[slot] = new KeyWindow(rule);
       }
       const droppedPending = win.add(row, list[i]!.where);
       if (droppedPending > 0) {
@@ -361,7 +361,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     if (victim === undefined) return;
     const [key, slots] = victim;
     map.delete(key);
-    slots.windows.forEach((win, slot) => {
+    slots.forEach((win, slot) => {
       if (win === undefined) return;
       stats.evictions++;
       out.push({ type: 'evicted', eviction: { reason: 'max_keys', ruleId: ruleAt(scope, slot).id, key, dropped: win.size, at: iso(now) } });
@@ -398,7 +398,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     for (const map of windows) {
       for (const [key, slots] of map) {
         let live = 0;
-        const wins = slots.windows;
+        const wins = slots;
         for (let i = 0; i < wins.length; i++) {
           const win = wins[i];
           if (win === undefined) continue;
@@ -454,7 +454,7 @@ export function createScreener(options: ScreenerOptions): Screener {
           active.map((r, i) => [
             r.id,
             ordered[scopeOf[i]!]!.flatMap(([k, slots]) => {
-              const w = slots.windows[slotOf[i]!];
+              const w = slots[slotOf[i]!];
               return w === undefined ? [] : [[k, w.toState()] as [string, unknown]];
             }),
           ]),
@@ -503,7 +503,7 @@ export function createScreener(options: ScreenerOptions): Screener {
               slots.touched = --orphan;
               map.set(key, slots);
             }
-            slots.windows[slotOf[i]!] = KeyWindow.fromState(active[i]!, st as KeyWindowState);
+            slots[slotOf[i]!] = KeyWindow.fromState(active[i]!, st as KeyWindowState);
           }
         }
         const nextScorer = new TypologyScorer(rules);
@@ -550,7 +550,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     },
     activeKeys() {
       let n = 0;
-      for (const m of windows) for (const slots of m.values()) for (const w of slots.windows) if (w !== undefined) n++;
+      for (const m of windows) for (const slots of m.values()) for (const w of slots) if (w !== undefined) n++;
       return n;
     },
   };
@@ -569,13 +569,15 @@ interface DispatchEntry {
   readonly where: RulePlan['where'];
 }
 
-/** The windows of every rule of one scope field for one key, and when the key was last used. */
-class KeySlots {
-  readonly windows: (KeyWindow | undefined)[];
+/**
+ * The windows of every rule of one scope field for one key (by slot), and when the key was last used.
+ * An array itself rather than an object holding one: one pointer fewer to follow per transaction.
+ */
+class KeySlots extends Array<KeyWindow | undefined> {
   /** Stamp of the last use (larger is more recent). */
   touched = 0;
   constructor(n: number) {
-    this.windows = new Array<KeyWindow | undefined>(n);
+    super(n);
   }
 }
 
