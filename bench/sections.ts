@@ -172,7 +172,7 @@ export async function jre(o: { tx: number; accounts: number; runs: number }) {
   const rows: Row[] = txs.map((tx) => {
     const t = Date.parse(tx.timestamp);
     const local = clock(t);
-    return { tx, t, amountMinor: fx.toBaseMinor(tx.amount, tx.currency, local.date)!, local, profile: undefined, profileMinor: undefined, words: undefined };
+    return { tx, t, amountMinor: fx.toBaseMinor(tx.amount, tx.currency, local.date)!, local, profile: undefined, profileMinor: undefined };
   });
   const engine = new Engine(subsetAsJre() as never, { allowUndefinedFacts: true });
   const indicators = ruleSet.indicators;

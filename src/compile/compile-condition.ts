@@ -182,7 +182,7 @@ function compileLeaf(cond: Leaf, path: (string | number)[], ctx: ConditionContex
       return (r) => {
         const v = read(r);
         if (typeof v !== 'string') return neg;
-        return (matcher.find(wordsOf(r, field, v)) !== undefined) !== neg;
+        return (matcher.find(wordsOf(v)) !== undefined) !== neg;
       };
     }
     case 'hasAny':

@@ -1,5 +1,5 @@
 import { FIELD_KINDS, type FieldPath } from '../schema/fields.js';
-import { normaliseWords } from '../util/text.js';
+import { cachedWords } from '../util/text.js';
 import type { Row } from './row.js';
 
 /** What reading a field gives: a string, a number (money in base minor units), a list of flags, or nothing. */
@@ -72,7 +72,7 @@ export function keyReader(path: FieldPath): (row: Row) => string | undefined {
   const kind = FIELD_KINDS[path];
   if (kind === 'text') return (r) => {
     const v = read(r);
-    return typeof v === 'string' ? wordsOf(r, path, v).join(' ') || undefined : undefined;
+    return typeof v === 'string' ? wordsOf(v).join(' ') || undefined : undefined;
   };
   if (kind === 'set') return (r) => {
     const v = read(r);
@@ -85,14 +85,13 @@ export function keyReader(path: FieldPath): (row: Row) => string | undefined {
 }
 
 /**
- * Normalised words of a text field of a row, computed once per row and field.
+ * Normalised words of a text field's value (cached per distinct text, see `cachedWords`).
+ *
+ * @param text - the field's value
+ * @returns lower-case words without diacritics; shared, not to be modified
+ * @example
+ * wordsOf('Hotel Iași') //=> ['hotel', 'iasi']
  */
-export function wordsOf(row: Row, path: string, text: string): string[] {
-  row.words ??= new Map();
-  let w = row.words.get(path);
-  if (w === undefined) {
-    w = normaliseWords(text);
-    row.words.set(path, w);
-  }
-  return w;
+export function wordsOf(text: string): readonly string[] {
+  return cachedWords(text);
 }

@@ -16,6 +16,4 @@ export interface Row {
   readonly profile: CustomerProfile | undefined;
   /** Profile money fields in base minor units, resolved once per profile. */
   readonly profileMinor: { declaredMonthlyIncome?: number; expectedMonthlyTurnover?: number } | undefined;
-  /** Normalised words of text fields, filled lazily by keyword matching (undefined until first needed). */
-  words: Map<string, string[]> | undefined;
 }

@@ -229,7 +229,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         profileMinor.set(profile, pm);
       }
     }
-    return { tx, t, amountMinor, local: clock(t), profile, profileMinor: pm, words: undefined, seq: seq++ };
+    return { tx, t, amountMinor, local: clock(t), profile, profileMinor: pm, seq: seq++ };
   }
 
   function accept(input: unknown, out: ScreenEvent[]): void {

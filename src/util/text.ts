@@ -27,6 +27,37 @@ export function normaliseWords(text: string): string[] {
   return folded.split(NON_WORD).filter((w) => w !== '');
 }
 
+/** Texts longer than this are not cached (long free-text references are usually unique). */
+const CACHE_TEXT_MAX = 256;
+/** Entries per cache generation. */
+const CACHE_GENERATION = 16_384;
+let recentWords = new Map<string, readonly string[]>();
+let olderWords = new Map<string, readonly string[]>();
+
+/**
+ * {@link normaliseWords}, remembered: merchant and counterparty names repeat across transactions, so
+ * each distinct text is normalised once. Two generations of at most 16,384 texts each (a used text is
+ * carried into the newer one), so memory is bounded and frequent names stay. The result is shared:
+ * callers must not modify it.
+ *
+ * @param text - any text
+ * @returns the same words as `normaliseWords(text)`
+ * @example
+ * cachedWords('Hotel Iași') //=> ['hotel', 'iasi']
+ */
+export function cachedWords(text: string): readonly string[] {
+  if (text.length > CACHE_TEXT_MAX) return normaliseWords(text);
+  let w = recentWords.get(text);
+  if (w !== undefined) return w;
+  w = olderWords.get(text) ?? normaliseWords(text);
+  if (recentWords.size >= CACHE_GENERATION) {
+    olderWords = recentWords;
+    recentWords = new Map();
+  }
+  recentWords.set(text, w);
+  return w;
+}
+
 /**
  * Normalises text to one comparable string (words joined by single spaces).
  *

@@ -124,7 +124,7 @@ function runAll(txs: readonly unknown[], opts: { lateness?: number; maxKeys?: nu
 const clock = createLocalClock('UTC');
 function row(tx: Transaction): Row {
   const t = Date.parse(tx.timestamp);
-  return { tx, t, amountMinor: Math.round(Number(tx.amount) * 100), local: clock(t), profile: undefined, profileMinor: undefined, words: new Map() };
+  return { tx, t, amountMinor: Math.round(Number(tx.amount) * 100), local: clock(t), profile: undefined, profileMinor: undefined };
 }
 
 describe('incremental windows equal a brute-force recomputation', () => {

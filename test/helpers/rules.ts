@@ -141,6 +141,5 @@ export function row(t: Transaction, options: { profile?: CustomerProfile; timeZo
             ...(p.declaredMonthlyIncome === undefined ? {} : { declaredMonthlyIncome: toMinorUnits(p.declaredMonthlyIncome, 2) }),
             ...(p.expectedMonthlyTurnover === undefined ? {} : { expectedMonthlyTurnover: toMinorUnits(p.expectedMonthlyTurnover, 2) }),
           },
-    words: new Map(),
   };
 }
