@@ -14,7 +14,7 @@ import { KeyWindow, countsAny, emptyWindow, type KeyWindowState } from '../windo
 import { buildHit, evaluateTrigger, iso } from '../explain/render-hit.js';
 import { createFxConverter, type FxConverter, type FxRate } from './fx.js';
 import { EventHeap } from './heap.js';
-import { createLocalClock } from './local-time.js';
+import { createLocalClock, type LocalTime } from './local-time.js';
 import type { Row } from './row.js';
 import { TypologyScorer, type EntityState } from './typology-scorer.js';
 
@@ -216,7 +216,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     out.push({ type: 'rejected', rejection });
   }
 
-  function derive(tx: Transaction, t: number, amountMinor: number): Pending {
+  function derive(tx: Transaction, t: number, amountMinor: number, local: LocalTime): Pending {
     const profile = tx.customerId === undefined ? undefined : profiles.get(tx.customerId);
     let pm: Row['profileMinor'];
     if (profile !== undefined) {
@@ -229,7 +229,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         profileMinor.set(profile, pm);
       }
     }
-    return { tx, t, amountMinor, local: clock(t), profile, profileMinor: pm, seq: seq++ };
+    return { tx, t, amountMinor, local, profile, profileMinor: pm, seq: seq++ };
   }
 
   function accept(input: unknown, out: ScreenEvent[]): void {
@@ -257,7 +257,8 @@ export function createScreener(options: ScreenerOptions): Screener {
         out,
       );
     }
-    const date = clock(t).date;
+    const local = clock(t);
+    const date = local.date;
     const amountMinor = fx.toBaseMinor(tx.amount, tx.currency, date);
     if (amountMinor === undefined) {
       return reject({ code: 'fx_missing', message: `no ${tx.currency}→${baseCurrency} rate dated on or before ${date}`, transactionId: tx.id, field: 'currency', value: tx.currency }, out);
@@ -265,9 +266,9 @@ export function createScreener(options: ScreenerOptions): Screener {
     seen.set(tx.id, t);
     if (maxSeen === undefined || t > maxSeen) maxSeen = t;
     // In-order input with nothing held back goes straight through; otherwise via the reorder buffer.
-    if (heap.size === 0 && t <= maxSeen - lateness) process(derive(tx, t, amountMinor), out);
+    if (heap.size === 0 && t <= maxSeen - lateness) process(derive(tx, t, amountMinor, local), out);
     else {
-      heap.push(derive(tx, t, amountMinor));
+      heap.push(derive(tx, t, amountMinor, local));
       release(maxSeen - lateness, out);
     }
   }
@@ -396,19 +397,19 @@ export function createScreener(options: ScreenerOptions): Screener {
 
   function sweep(now: number): void {
     for (const map of windows) {
-      for (const [key, slots] of map) {
+      // forEach rather than for…of: no [key, value] array per key.
+      map.forEach((slots, key) => {
         let live = 0;
-        const wins = slots;
-        for (let i = 0; i < wins.length; i++) {
-          const win = wins[i];
+        for (let i = 0; i < slots.length; i++) {
+          const win = slots[i];
           if (win === undefined) continue;
-          if (win.isIdle(now)) wins[i] = undefined;
+          if (win.isIdle(now)) slots[i] = undefined;
           else live++;
         }
         // A key looked up for the current transaction stays even without windows: its slots are cached
         // in slotCache, and a later rule of this transaction may still create a window there.
         if (live === 0 && slots.touched < txFirstStamp) map.delete(key);
-      }
+      });
     }
     scorer.sweep(now);
     const cutoff = now - dedupeHorizon;
@@ -523,9 +524,10 @@ export function createScreener(options: ScreenerOptions): Screener {
           const v = validateTransaction(raw);
           if (!v.ok) throw new SnapshotError(`snapshot holds an invalid buffered transaction: ${v.rejection.message}`);
           const t = parseIsoInstant(v.transaction.timestamp);
-          const amount = fx.toBaseMinor(v.transaction.amount, v.transaction.currency, clock(t).date);
+          const local = clock(t);
+          const amount = fx.toBaseMinor(v.transaction.amount, v.transaction.currency, local.date);
           if (amount === undefined) throw new SnapshotError('snapshot holds a buffered transaction with no FX rate');
-          nextHeap.push(derive(v.transaction, t, amount));
+          nextHeap.push(derive(v.transaction, t, amount, local));
         }
         windows = nextWindows;
         lru = scopeFields.map(() => ({ items: [], next: 0 }));

@@ -106,7 +106,8 @@ export class KeyWindow {
   private num: number[] = [];
   private id: string[] = [];
   private acc: string[] | undefined;
-  private cust: (string | undefined)[] = [];
+  /** Each entry's customer: nearly always one value per account, so kept as one until a second appears. */
+  private cust = new LazyColumn();
   /** Per measure: [start (absolute entry index), count, sum]. */
   private readonly ms: number[];
   private dv: ((string | undefined)[] | undefined)[] | undefined;
@@ -337,7 +338,7 @@ export class KeyWindow {
       this.num.length = 0;
       this.id.length = 0;
       if (this.acc !== undefined) this.acc.length = 0;
-      this.cust.length = 0;
+      this.cust.clear();
       if (this.dv !== undefined) for (const col of this.dv) if (col !== undefined) col.length = 0;
       this.base = abs;
       this.head = 0;
@@ -349,7 +350,7 @@ export class KeyWindow {
     dropFront(this.num, n * STRIDE);
     dropFront(this.id, n);
     if (this.acc !== undefined) dropFront(this.acc, n);
-    dropFront(this.cust, n);
+    this.cust.dropFront(n);
     if (this.dv !== undefined) for (const col of this.dv) if (col !== undefined) dropFront(col, n);
     this.base += n;
     this.head = 0;
@@ -409,7 +410,7 @@ export class KeyWindow {
       if (ids.length < MAX_EVIDENCE_IDS) ids.push(this.id[i]!);
       else truncated = true;
       accounts.add(this.acc === undefined ? key : this.acc[i]!);
-      const c = this.cust[i];
+      const c = this.cust.get(i);
       if (c !== undefined) customers.add(c);
     }
     return { ids, truncated, accounts, customers };
@@ -517,7 +518,7 @@ export class KeyWindow {
     for (let i = 0; i < n; i++) w.num.push(s.t[i]!, s.amt[i]!, s.mask[i]!);
     w.id = [...s.id];
     if (s.acc !== null) w.acc = [...s.acc];
-    w.cust = s.cust.map((c) => c ?? undefined);
+    for (const c of s.cust) w.cust.push(c ?? undefined);
     w.lastHitAt = s.lastHitAt ?? undefined;
     for (const m of rule.measures) {
       const i = m.index;
@@ -555,6 +556,50 @@ export class KeyWindow {
     const starts = rule.measures.filter((m) => m.fn !== 'sequence').map((m) => w.ms[m.index * MSTRIDE]!);
     w.head = starts.length === 0 ? n : Math.min(...starts);
     return w;
+  }
+}
+
+/**
+ * A column of optional strings that are usually all equal (an account's customer id): it holds one
+ * value and a count until a different value arrives, and only then an array.
+ */
+class LazyColumn {
+  private values: (string | undefined)[] | undefined;
+  private only: string | undefined;
+  private n = 0;
+
+  push(v: string | undefined): void {
+    if (this.values !== undefined) this.values.push(v);
+    else if (this.n === 0 || v === this.only) {
+      this.only = v;
+      this.n++;
+    } else {
+      this.values = new Array<string | undefined>(this.n).fill(this.only);
+      this.values.push(v);
+    }
+  }
+
+  get(i: number): string | undefined {
+    return this.values === undefined ? this.only : this.values[i];
+  }
+
+  get length(): number {
+    return this.values === undefined ? this.n : this.values.length;
+  }
+
+  dropFront(k: number): void {
+    if (this.values !== undefined) dropFront(this.values, k);
+    else this.n -= k;
+  }
+
+  clear(): void {
+    this.values = undefined;
+    this.only = undefined;
+    this.n = 0;
+  }
+
+  slice(from: number): (string | undefined)[] {
+    return this.values !== undefined ? this.values.slice(from) : new Array<string | undefined>(Math.max(0, this.n - from)).fill(this.only);
   }
 }
 

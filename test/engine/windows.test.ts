@@ -125,6 +125,35 @@ describe('measures', () => {
   });
 });
 
+describe('what a window keeps', () => {
+  it('keeps only transactions some measure counts; the others still move the window in time', () => {
+    const h = new Harness({ measures: { big: { fn: 'count', where: { field: 'amount', op: 'gt', value: 100 } } }, window: 'PT1H' });
+    h.add({ at: T0, amount: '500.00' }).add({ at: T0 + 10 * MINUTE, amount: '5.00' }).add({ at: T0 + 20 * MINUTE, amount: '6.00' });
+    expect(h.win.size).toBe(1);
+    expect(h.value('big')).toBe(1);
+    h.add({ at: T0 + HOUR, amount: '7.00' }); // uncounted, but the 500 has now left the window
+    expect(h.value('big')).toBe(0);
+    expect(h.win.size).toBe(0);
+  });
+
+  it('evidence names every customer of the counted transactions, through a JSON round trip', () => {
+    const h = new Harness({ measures: { n: { fn: 'count' } }, window: 'P1D' });
+    const customers = (): string[] => {
+      const e = (h.win.evidence.bind(h.win) as (m: number, key: string) => { customers: Set<string> })(0, 'A1');
+      return [...e.customers].sort();
+    };
+    h.add({ at: T0, customerId: 'C1' }).add({ at: T0 + MINUTE, customerId: 'C1' });
+    expect(customers()).toEqual(['C1']);
+    h.roundTrip();
+    expect(customers()).toEqual(['C1']);
+    h.add({ at: T0 + 2 * MINUTE, customerId: 'C2' }).add({ at: T0 + 3 * MINUTE });
+    expect(customers()).toEqual(['C1', 'C2']);
+    h.roundTrip();
+    expect(customers()).toEqual(['C1', 'C2']);
+    expect(h.win.toState().cust).toEqual(['C1', 'C1', 'C2', null]);
+  });
+});
+
 describe('window boundaries: (t − size, t]', () => {
   it('an event exactly at t − size is out; one millisecond later is in', () => {
     const out = new Harness({ window: 'PT1H', measures: ALL_MEASURES });
