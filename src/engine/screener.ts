@@ -111,6 +111,8 @@ export const ScreenerSnapshotSchema = z
         lastReleased: instant.nullable(),
         seq: z.number().int().nonnegative(),
         sinceSweep: z.number().int().nonnegative(),
+        /** Part of the keys the next periodic sweep visits (absent in snapshots of 0.1.0: 0). */
+        sweepPhase: z.number().int().min(0).max(63).optional(),
         /** Transactions since the last sweep at the key cap; null before the first. */
         sinceCapSweep: z.number().int().nonnegative().nullable(),
       })
@@ -132,6 +134,19 @@ interface Pending extends Row {
 }
 
 const SWEEP_EVERY = 65_536;
+/** Keys are swept in this many parts, one part at a time. */
+const SWEEP_PARTS = 64;
+
+function newSweepSets(): Set<string>[] {
+  return Array.from({ length: SWEEP_PARTS }, () => new Set<string>());
+}
+
+/** The sweep part of a key: FNV-1a of its text, so it does not depend on the order keys arrived in. */
+function sweepPartOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SWEEP_PARTS;
+}
 const NO_EVENTS: readonly ScreenEvent[] = Object.freeze([]);
 
 /**
@@ -206,6 +221,10 @@ export function createScreener(options: ScreenerOptions): Screener {
   let lastReleased: number | undefined;
   let seq = 0;
   let sinceSweep = 0;
+  /** The part of the keys the next periodic sweep visits. */
+  let sweepPhase = 0;
+  /** Per scope, the keys of each sweep part. */
+  let sweepSets: Set<string>[][] = scopeFields.map(() => newSweepSets());
   let sinceCapSweep = Number.POSITIVE_INFINITY;
   let stats: ScreenerStats = freshStats();
   const scratch: ScreenEvent[] = [];
@@ -301,6 +320,7 @@ export function createScreener(options: ScreenerOptions): Screener {
           if (map.size >= maxKeys) evictKey(scope, map, row.t, out);
           slots = new KeySlots(slotsPerScope[scope]!);
           map.set(key, slots);
+          sweepSets[scope]![sweepPartOf(key)]!.add(key);
         }
         slots.touched = ++touchClock;
         slotCache[scope] = slots;
@@ -342,10 +362,12 @@ export function createScreener(options: ScreenerOptions): Screener {
         if (e.type === 'alert') e.change === 'raised' ? stats.alertsRaised++ : stats.alertsUpdated++;
       }
     }
-    // Sweeping visits every key, so it runs at most once per as many transactions as there are keys: O(1) amortised.
-    if (++sinceSweep >= SWEEP_EVERY && sinceSweep >= windows.reduce((n, m) => n + m.size, 0)) {
+    // Idle keys are swept one part (1/64 of the keys, by key hash) at a time, one part per
+    // max(65,536, keys) / 64 transactions: O(1) amortised per transaction, and no long pause.
+    if (++sinceSweep * SWEEP_PARTS >= Math.max(SWEEP_EVERY, keyCount())) {
       sinceSweep = 0;
-      sweep(row.t);
+      sweepPart(row.t, sweepPhase);
+      sweepPhase = (sweepPhase + 1) % SWEEP_PARTS;
     }
   }
 
@@ -362,6 +384,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     if (victim === undefined) return;
     const [key, slots] = victim;
     map.delete(key);
+    sweepSets[scope]![sweepPartOf(key)]!.delete(key);
     slots.forEach((win, slot) => {
       if (win === undefined) return;
       stats.evictions++;
@@ -395,10 +418,29 @@ export function createScreener(options: ScreenerOptions): Screener {
     return active.find((_, i) => scopeOf[i] === scope && slotOf[i] === slot)!;
   }
 
+  function keyCount(): number {
+    let n = 0;
+    for (let i = 0; i < windows.length; i++) n += windows[i]!.size;
+    return n;
+  }
+
+  /** Sweeps every part at once (at the key cap). */
   function sweep(now: number): void {
-    for (const map of windows) {
-      // forEach rather than for…of: no [key, value] array per key.
-      map.forEach((slots, key) => {
+    for (let p = 0; p < SWEEP_PARTS; p++) sweepPart(now, p);
+  }
+
+  /**
+   * Drops idle windows, and keys left without windows, among the keys of one part; the typology
+   * entities once per round; expired ids of the duplicate check every time. Which keys a part holds
+   * depends only on the key text, so sweeping gives the same result whatever the map order (a restored
+   * screener sweeps exactly as the original).
+   */
+  function sweepPart(now: number, part: number): void {
+    for (let sc = 0; sc < windows.length; sc++) {
+      const map = windows[sc]!;
+      const keys = sweepSets[sc]![part]!;
+      for (const key of keys) {
+        const slots = map.get(key)!;
         let live = 0;
         for (let i = 0; i < slots.length; i++) {
           const win = slots[i];
@@ -408,10 +450,13 @@ export function createScreener(options: ScreenerOptions): Screener {
         }
         // A key looked up for the current transaction stays even without windows: its slots are cached
         // in slotCache, and a later rule of this transaction may still create a window there.
-        if (live === 0 && slots.touched < txFirstStamp) map.delete(key);
-      });
+        if (live === 0 && slots.touched < txFirstStamp) {
+          map.delete(key);
+          keys.delete(key);
+        }
+      }
     }
-    scorer.sweep(now);
+    if (part === 0) scorer.sweep(now);
     const cutoff = now - dedupeHorizon;
     for (const [id, t] of seen) {
       if (t > cutoff) break; // insertion order is close to time order; stop at the first recent id
@@ -445,7 +490,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         version: SNAPSHOT_VERSION,
         rules: rules.fingerprint,
         config: { baseCurrency, timeZone, allowedLatenessMs: lateness, dedupeHorizonMs: dedupeHorizon },
-        clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq, sinceSweep, sinceCapSweep: Number.isFinite(sinceCapSweep) ? sinceCapSweep : null },
+        clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq, sinceSweep, sweepPhase, sinceCapSweep: Number.isFinite(sinceCapSweep) ? sinceCapSweep : null },
         stats: structuredClone(stats) as unknown as Record<string, unknown>,
         buffered: heap.sorted().map((p) => p.tx),
         seen: [...seen.entries()],
@@ -540,6 +585,12 @@ export function createScreener(options: ScreenerOptions): Screener {
         lastReleased = s.clock.lastReleased ?? undefined;
         stats = { ...freshStats(), ...(structuredClone(s.stats) as Partial<ScreenerStats>) };
         sinceSweep = s.clock.sinceSweep;
+        sweepPhase = s.clock.sweepPhase ?? 0;
+        sweepSets = nextWindows.map((m) => {
+          const sets = newSweepSets();
+          for (const key of m.keys()) sets[sweepPartOf(key)]!.add(key);
+          return sets;
+        });
         sinceCapSweep = s.clock.sinceCapSweep ?? Number.POSITIVE_INFINITY;
       } catch (e) {
         seq = seqBefore;
