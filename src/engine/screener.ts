@@ -137,6 +137,22 @@ const SWEEP_EVERY = 65_536;
 /** Keys are swept in this many parts, one part at a time. */
 const SWEEP_PARTS = 64;
 
+const SEEN_SHARDS = 64;
+
+function newSeen(): Map<string, number>[] {
+  return Array.from({ length: SEEN_SHARDS }, () => new Map<string, number>());
+}
+
+/**
+ * Shard of an id for the duplicate check, from its last three characters read as base-10 positions
+ * (cheap, and even for the usual ids: sequence numbers, hex, UUIDs).
+ */
+function seenShard(id: string): number {
+  const n = id.length;
+  const c = (k: number): number => (k < n ? id.charCodeAt(n - 1 - k) : 0);
+  return (c(0) + 10 * c(1) + 100 * c(2)) & (SEEN_SHARDS - 1);
+}
+
 function newSweepSets(): Set<string>[] {
   return Array.from({ length: SWEEP_PARTS }, () => new Set<string>());
 }
@@ -216,7 +232,9 @@ export function createScreener(options: ScreenerOptions): Screener {
   const slotCache: (KeySlots | undefined)[] = scopeFields.map(() => undefined);
   let scorer = new TypologyScorer(rules);
   let heap = new EventHeap<Pending>();
-  let seen = new Map<string, number>();
+  // Ids screened within the dedupe horizon, in 64 maps by the id's last characters: each grows and
+  // rehashes on its own, so no single rehash of millions of ids pauses the stream.
+  let seen = newSeen();
   let maxSeen: number | undefined;
   let lastReleased: number | undefined;
   let seq = 0;
@@ -261,7 +279,8 @@ export function createScreener(options: ScreenerOptions): Screener {
     } else tx = input as Transaction;
     const t = parseIsoInstant(tx.timestamp);
     if (!Number.isFinite(t)) return reject({ code: 'invalid', message: `timestamp: not a valid date "${tx.timestamp}"`, field: 'timestamp', value: tx.timestamp, transactionId: tx.id }, out);
-    const seenAt = seen.get(tx.id);
+    const seenIn = seen[seenShard(tx.id)]!;
+    const seenAt = seenIn.get(tx.id);
     // Time-based, so the answer does not depend on when the seen-set was last swept.
     if (seenAt !== undefined && (lastReleased === undefined || seenAt > lastReleased - dedupeHorizon)) return reject({ code: 'duplicate', message: `transaction id "${tx.id}" was already screened`, transactionId: tx.id, field: 'id', value: tx.id }, out);
     if (lastReleased !== undefined && t < lastReleased) {
@@ -282,7 +301,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     if (amountMinor === undefined) {
       return reject({ code: 'fx_missing', message: `no ${tx.currency}→${baseCurrency} rate dated on or before ${date}`, transactionId: tx.id, field: 'currency', value: tx.currency }, out);
     }
-    seen.set(tx.id, t);
+    seenIn.set(tx.id, t);
     if (maxSeen === undefined || t > maxSeen) maxSeen = t;
     // In-order input with nothing held back goes straight through; otherwise via the reorder buffer.
     if (heap.size === 0 && t <= maxSeen - lateness) process(derive(tx, t, amountMinor, local), out);
@@ -458,9 +477,11 @@ export function createScreener(options: ScreenerOptions): Screener {
     }
     if (part === 0) scorer.sweep(now);
     const cutoff = now - dedupeHorizon;
-    for (const [id, t] of seen) {
-      if (t > cutoff) break; // insertion order is close to time order; stop at the first recent id
-      seen.delete(id);
+    for (const shard of seen) {
+      for (const [id, t] of shard) {
+        if (t > cutoff) break; // insertion order is close to time order; stop at the first recent id
+        shard.delete(id);
+      }
     }
   }
 
@@ -493,7 +514,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq, sinceSweep, sweepPhase, sinceCapSweep: Number.isFinite(sinceCapSweep) ? sinceCapSweep : null },
         stats: structuredClone(stats) as unknown as Record<string, unknown>,
         buffered: heap.sorted().map((p) => p.tx),
-        seen: [...seen.entries()],
+        seen: seen.flatMap((shard) => [...shard.entries()]),
         // Keys least recently used first: restoring in this order restores the eviction order.
         keys: Object.fromEntries(scopeFields.map((f, s) => [f, ordered[s]!.map(([k]) => k)])),
         windows: Object.fromEntries(
@@ -580,7 +601,8 @@ export function createScreener(options: ScreenerOptions): Screener {
         scorer = nextScorer;
         heap = nextHeap;
         seq = s.clock.seq;
-        seen = new Map(s.seen);
+        seen = newSeen();
+        for (const [id, t] of s.seen) seen[seenShard(id)]!.set(id, t);
         maxSeen = s.clock.maxSeen ?? undefined;
         lastReleased = s.clock.lastReleased ?? undefined;
         stats = { ...freshStats(), ...(structuredClone(s.stats) as Partial<ScreenerStats>) };
