@@ -153,8 +153,8 @@ function seenShard(id: string): number {
   return (c(0) + 10 * c(1) + 100 * c(2)) & (SEEN_SHARDS - 1);
 }
 
-function newSweepSets(): Set<string>[] {
-  return Array.from({ length: SWEEP_PARTS }, () => new Set<string>());
+function newSweepSets(): Map<string, KeySlots>[] {
+  return Array.from({ length: SWEEP_PARTS }, () => new Map<string, KeySlots>());
 }
 
 /** The sweep part of a key: FNV-1a of its text, so it does not depend on the order keys arrived in. */
@@ -241,8 +241,8 @@ export function createScreener(options: ScreenerOptions): Screener {
   let sinceSweep = 0;
   /** The part of the keys the next periodic sweep visits. */
   let sweepPhase = 0;
-  /** Per scope, the keys of each sweep part. */
-  let sweepSets: Set<string>[][] = scopeFields.map(() => newSweepSets());
+  /** Per scope, the keys (with their windows) of each sweep part. */
+  let sweepSets: Map<string, KeySlots>[][] = scopeFields.map(() => newSweepSets());
   let sinceCapSweep = Number.POSITIVE_INFINITY;
   let stats: ScreenerStats = freshStats();
   const scratch: ScreenEvent[] = [];
@@ -339,7 +339,7 @@ export function createScreener(options: ScreenerOptions): Screener {
           if (map.size >= maxKeys) evictKey(scope, map, row.t, out);
           slots = new KeySlots(slotsPerScope[scope]!);
           map.set(key, slots);
-          sweepSets[scope]![sweepPartOf(key)]!.add(key);
+          sweepSets[scope]![sweepPartOf(key)]!.set(key, slots);
         }
         slots.touched = ++touchClock;
         slotCache[scope] = slots;
@@ -458,8 +458,8 @@ export function createScreener(options: ScreenerOptions): Screener {
     for (let sc = 0; sc < windows.length; sc++) {
       const map = windows[sc]!;
       const keys = sweepSets[sc]![part]!;
-      for (const key of keys) {
-        const slots = map.get(key)!;
+      // forEach rather than for…of: no [key, value] array per key.
+      keys.forEach((slots, key) => {
         let live = 0;
         for (let i = 0; i < slots.length; i++) {
           const win = slots[i];
@@ -473,7 +473,7 @@ export function createScreener(options: ScreenerOptions): Screener {
           map.delete(key);
           keys.delete(key);
         }
-      }
+      });
     }
     if (part === 0) scorer.sweep(now);
     const cutoff = now - dedupeHorizon;
@@ -610,7 +610,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         sweepPhase = s.clock.sweepPhase ?? 0;
         sweepSets = nextWindows.map((m) => {
           const sets = newSweepSets();
-          for (const key of m.keys()) sets[sweepPartOf(key)]!.add(key);
+          m.forEach((slots, key) => sets[sweepPartOf(key)]!.set(key, slots));
           return sets;
         });
         sinceCapSweep = s.clock.sinceCapSweep ?? Number.POSITIVE_INFINITY;
