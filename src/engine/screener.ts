@@ -111,8 +111,6 @@ export const ScreenerSnapshotSchema = z
         lastReleased: instant.nullable(),
         seq: z.number().int().nonnegative(),
         sinceSweep: z.number().int().nonnegative(),
-        /** Part of the keys the next periodic sweep visits (absent in snapshots of 0.1.0: 0). */
-        sweepPhase: z.number().int().min(0).max(63).optional(),
         /** Transactions since the last sweep at the key cap; null before the first. */
         sinceCapSweep: z.number().int().nonnegative().nullable(),
       })
@@ -134,9 +132,6 @@ interface Pending extends Row {
 }
 
 const SWEEP_EVERY = 65_536;
-/** Keys are swept in this many parts, one part at a time. */
-const SWEEP_PARTS = 64;
-
 const SEEN_SHARDS = 64;
 
 function newSeen(): Map<string, number>[] {
@@ -153,16 +148,6 @@ function seenShard(id: string): number {
   return (c(0) + 10 * c(1) + 100 * c(2)) & (SEEN_SHARDS - 1);
 }
 
-function newSweepSets(): Map<string, KeySlots>[] {
-  return Array.from({ length: SWEEP_PARTS }, () => new Map<string, KeySlots>());
-}
-
-/** The sweep part of a key: FNV-1a of its text, so it does not depend on the order keys arrived in. */
-function sweepPartOf(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % SWEEP_PARTS;
-}
 const NO_EVENTS: readonly ScreenEvent[] = Object.freeze([]);
 
 /**
@@ -239,10 +224,6 @@ export function createScreener(options: ScreenerOptions): Screener {
   let lastReleased: number | undefined;
   let seq = 0;
   let sinceSweep = 0;
-  /** The part of the keys the next periodic sweep visits. */
-  let sweepPhase = 0;
-  /** Per scope, the keys (with their windows) of each sweep part. */
-  let sweepSets: Map<string, KeySlots>[][] = scopeFields.map(() => newSweepSets());
   let sinceCapSweep = Number.POSITIVE_INFINITY;
   let stats: ScreenerStats = freshStats();
   const scratch: ScreenEvent[] = [];
@@ -339,7 +320,6 @@ export function createScreener(options: ScreenerOptions): Screener {
           if (map.size >= maxKeys) evictKey(scope, map, row.t, out);
           slots = new KeySlots(slotsPerScope[scope]!);
           map.set(key, slots);
-          sweepSets[scope]![sweepPartOf(key)]!.set(key, slots);
         }
         slots.touched = ++touchClock;
         slotCache[scope] = slots;
@@ -381,12 +361,12 @@ export function createScreener(options: ScreenerOptions): Screener {
         if (e.type === 'alert') e.change === 'raised' ? stats.alertsRaised++ : stats.alertsUpdated++;
       }
     }
-    // Idle keys are swept one part (1/64 of the keys, by key hash) at a time, one part per
-    // max(65,536, keys) / 64 transactions: O(1) amortised per transaction, and no long pause.
-    if (++sinceSweep * SWEEP_PARTS >= Math.max(SWEEP_EVERY, keyCount())) {
+    // Sweeping visits every key, so it runs at most once per as many transactions as there are keys:
+    // O(1) amortised. (Sweeping in parts, a slice of the keys at a time, was measured: it removed the
+    // pause but cost ~10% of throughput and raised p99 and p99.9, so it is not done.)
+    if (++sinceSweep >= SWEEP_EVERY && sinceSweep >= keyCount()) {
       sinceSweep = 0;
-      sweepPart(row.t, sweepPhase);
-      sweepPhase = (sweepPhase + 1) % SWEEP_PARTS;
+      sweep(row.t);
     }
   }
 
@@ -403,7 +383,6 @@ export function createScreener(options: ScreenerOptions): Screener {
     if (victim === undefined) return;
     const [key, slots] = victim;
     map.delete(key);
-    sweepSets[scope]![sweepPartOf(key)]!.delete(key);
     slots.forEach((win, slot) => {
       if (win === undefined) return;
       stats.evictions++;
@@ -443,23 +422,11 @@ export function createScreener(options: ScreenerOptions): Screener {
     return n;
   }
 
-  /** Sweeps every part at once (at the key cap). */
+  /** Drops idle windows, keys left without windows, idle typology entities and expired ids of the duplicate check. */
   function sweep(now: number): void {
-    for (let p = 0; p < SWEEP_PARTS; p++) sweepPart(now, p);
-  }
-
-  /**
-   * Drops idle windows, and keys left without windows, among the keys of one part; the typology
-   * entities once per round; expired ids of the duplicate check every time. Which keys a part holds
-   * depends only on the key text, so sweeping gives the same result whatever the map order (a restored
-   * screener sweeps exactly as the original).
-   */
-  function sweepPart(now: number, part: number): void {
-    for (let sc = 0; sc < windows.length; sc++) {
-      const map = windows[sc]!;
-      const keys = sweepSets[sc]![part]!;
+    for (const map of windows) {
       // forEach rather than for…of: no [key, value] array per key.
-      keys.forEach((slots, key) => {
+      map.forEach((slots, key) => {
         let live = 0;
         for (let i = 0; i < slots.length; i++) {
           const win = slots[i];
@@ -469,13 +436,10 @@ export function createScreener(options: ScreenerOptions): Screener {
         }
         // A key looked up for the current transaction stays even without windows: its slots are cached
         // in slotCache, and a later rule of this transaction may still create a window there.
-        if (live === 0 && slots.touched < txFirstStamp) {
-          map.delete(key);
-          keys.delete(key);
-        }
+        if (live === 0 && slots.touched < txFirstStamp) map.delete(key);
       });
     }
-    if (part === 0) scorer.sweep(now);
+    scorer.sweep(now);
     const cutoff = now - dedupeHorizon;
     for (const shard of seen) {
       for (const [id, t] of shard) {
@@ -511,7 +475,7 @@ export function createScreener(options: ScreenerOptions): Screener {
         version: SNAPSHOT_VERSION,
         rules: rules.fingerprint,
         config: { baseCurrency, timeZone, allowedLatenessMs: lateness, dedupeHorizonMs: dedupeHorizon },
-        clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq, sinceSweep, sweepPhase, sinceCapSweep: Number.isFinite(sinceCapSweep) ? sinceCapSweep : null },
+        clock: { maxSeen: maxSeen ?? null, lastReleased: lastReleased ?? null, seq, sinceSweep, sinceCapSweep: Number.isFinite(sinceCapSweep) ? sinceCapSweep : null },
         stats: structuredClone(stats) as unknown as Record<string, unknown>,
         buffered: heap.sorted().map((p) => p.tx),
         seen: seen.flatMap((shard) => [...shard.entries()]),
@@ -595,24 +559,21 @@ export function createScreener(options: ScreenerOptions): Screener {
           if (amount === undefined) throw new SnapshotError('snapshot holds a buffered transaction with no FX rate');
           nextHeap.push(derive(v.transaction, t, amount, local));
         }
+        // Everything that can throw is done above this line; from here on the state is replaced whole.
+        const nextStats: ScreenerStats = { ...freshStats(), ...(structuredClone(s.stats) as Partial<ScreenerStats>) };
+        const nextSeen = newSeen();
+        for (const [id, t] of s.seen) nextSeen[seenShard(id)]!.set(id, t);
         windows = nextWindows;
         lru = scopeFields.map(() => ({ items: [], next: 0 }));
         touchClock = 0;
         scorer = nextScorer;
         heap = nextHeap;
         seq = s.clock.seq;
-        seen = newSeen();
-        for (const [id, t] of s.seen) seen[seenShard(id)]!.set(id, t);
+        seen = nextSeen;
         maxSeen = s.clock.maxSeen ?? undefined;
         lastReleased = s.clock.lastReleased ?? undefined;
-        stats = { ...freshStats(), ...(structuredClone(s.stats) as Partial<ScreenerStats>) };
+        stats = nextStats;
         sinceSweep = s.clock.sinceSweep;
-        sweepPhase = s.clock.sweepPhase ?? 0;
-        sweepSets = nextWindows.map((m) => {
-          const sets = newSweepSets();
-          m.forEach((slots, key) => sets[sweepPartOf(key)]!.set(key, slots));
-          return sets;
-        });
         sinceCapSweep = s.clock.sinceCapSweep ?? Number.POSITIVE_INFINITY;
       } catch (e) {
         seq = seqBefore;

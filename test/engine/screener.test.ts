@@ -159,6 +159,19 @@ describe('createScreener', () => {
     expect(summary.filter((x) => x.startsWith('hit'))).toEqual([`hit r3 ${at(1)}`, `hit r3 ${at(3)}`]);
   });
 
+  it('a restore that fails part-way leaves the screener as it was (review finding: stats that cannot be cloned)', () => {
+    const a = createScreener({ rules });
+    const b = createScreener({ rules });
+    const txs = [1, 2, 3, 4, 5].map((d) => hotel(d, d % 2 === 0 ? 'A' : 'B'));
+    const expected = createScreener({ rules });
+    const want = txs.flatMap((t) => expected.push(t));
+    const got = [...b.push(txs[0]!), ...b.push(txs[1]!)];
+    const snap = a.snapshot(); // an empty screener's: restoring it half-way would wipe b's windows
+    expect(() => b.restore({ ...snap, stats: { ...snap.stats, note: () => 1 } })).toThrow(SnapshotError);
+    for (const t of txs.slice(2)) got.push(...b.push(t));
+    expect(got).toEqual(want);
+  });
+
   it('refuses snapshots of another version, other rules or other options, and corrupt ones', () => {
     const s = createScreener({ rules });
     s.push(hotel(1));
