@@ -119,11 +119,14 @@ export async function core(o: { tx: number; accounts: number; runs: number; samp
 }
 
 /**
- * The floor of any screener over the same in-memory objects (no rules at all): read the fields the
- * pack reads, parse the timestamp, remember the id for duplicate detection and append the
- * transaction to one bounded per-account list. Returns tx/s.
+ * The floor of any screener of this pack over the same in-memory objects (no rules at all): read the
+ * fields the pack reads, parse the timestamp, take local time and the amount in base minor units,
+ * remember the id for duplicate detection and append the transaction to one bounded per-account
+ * list. Returns tx/s.
  */
 export function floorPass(txs: readonly Transaction[]): number {
+  const fx = createFxConverter('GBP', FX);
+  const clock = createLocalClock('Europe/London');
   const seen = new Map<string, number>();
   const perAccount = new Map<string, number[]>();
   let sink = 0;
@@ -133,6 +136,7 @@ export function floorPass(txs: readonly Transaction[]): number {
     sink += t.direction.length + t.channel.length + t.amount.length + t.currency.length + (t.purpose?.length ?? 0);
     sink += (t.merchant?.mcc?.length ?? 0) + (t.merchant?.name?.length ?? 0) + (t.counterparty?.account?.length ?? 0) + (t.device?.id?.length ?? 0);
     const at = parseIsoInstant(t.timestamp);
+    sink += fx.toBaseMinor(t.amount, t.currency, clock(at).date) ?? 0;
     if (seen.get(t.id) === undefined) seen.set(t.id, at);
     let list = perAccount.get(t.accountId);
     if (list === undefined) perAccount.set(t.accountId, (list = []));
