@@ -121,6 +121,11 @@ export class KeyWindow {
   private head = 0;
   /** Event time of the last hit (for cooldown). */
   lastHitAt: number | undefined;
+  /**
+   * Event time of the newest entry held, −∞ when none: the same as {@link newest}, kept on the object
+   * so the idle sweep reads no array (entries only leave all at once through the reset in dropBefore).
+   */
+  private lastT = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly rule: CompiledIndicator) {
     const L = layoutOf(rule);
@@ -226,6 +231,7 @@ export class KeyWindow {
     }
     this.num.push(row.t, amount, mask);
     this.id.push(row.tx.id);
+    this.lastT = row.t;
     this.acc?.push(row.tx.accountId);
     this.cust.push(row.tx.customerId);
   }
@@ -342,6 +348,7 @@ export class KeyWindow {
       if (this.dv !== undefined) for (const col of this.dv) if (col !== undefined) col.length = 0;
       this.base = abs;
       this.head = 0;
+      this.lastT = Number.NEGATIVE_INFINITY;
       return;
     }
     // Otherwise compact only when the dead prefix is large: O(1) amortised per entry.
@@ -456,8 +463,7 @@ export class KeyWindow {
 
   /** True when nothing in the window can matter any more at event time `now`. */
   isIdle(now: number): boolean {
-    const newest = this.newest;
-    if (newest !== undefined && newest > now - this.rule.retentionMs) return false;
+    if (this.lastT > now - this.rule.retentionMs) return false;
     if (this.seq !== undefined) {
       for (let m = 0; m < this.seq.length; m++) {
         const s = this.seq[m];
@@ -555,6 +561,7 @@ export class KeyWindow {
     // Entries before every measure's start are dead: keep the indices consistent.
     const starts = rule.measures.filter((m) => m.fn !== 'sequence').map((m) => w.ms[m.index * MSTRIDE]!);
     w.head = starts.length === 0 ? n : Math.min(...starts);
+    w.lastT = w.newest ?? Number.NEGATIVE_INFINITY;
     return w;
   }
 }

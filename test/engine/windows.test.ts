@@ -136,6 +136,24 @@ describe('what a window keeps', () => {
     expect(h.win.size).toBe(0);
   });
 
+  it('is idle exactly when its newest entry has left the longest window (and the cooldown has passed)', () => {
+    const h = new Harness({ measures: { n: { fn: 'count', where: { field: 'amount', op: 'gt', value: 1 } }, base: { fn: 'count', window: 'PT3H' } }, window: 'PT1H' });
+    const expectIdle = (at: number) => {
+      const newest = h.win.newest;
+      const byNewest = newest === undefined || newest <= at - 3 * HOUR;
+      expect(h.win.isIdle(at)).toBe(byNewest && (h.win.lastHitAt === undefined || at >= h.win.lastHitAt + 3600_000));
+    };
+    expectIdle(T0);
+    h.add({ at: T0, amount: '5.00' });
+    for (const dt of [0, HOUR, 3 * HOUR - 1, 3 * HOUR, 5 * HOUR]) expectIdle(T0 + dt);
+    h.add({ at: T0 + 4 * HOUR, amount: '0.50' }); // counted by base only; the first entry leaves every window
+    for (const dt of [4 * HOUR, 7 * HOUR, 8 * HOUR]) expectIdle(T0 + dt);
+    h.add({ at: T0 + 20 * HOUR, amount: '0.50' }); // everything before has left: the buffer resets
+    expectIdle(T0 + 20 * HOUR);
+    h.roundTrip();
+    for (const dt of [20 * HOUR, 23 * HOUR, 24 * HOUR]) expectIdle(T0 + dt);
+  });
+
   it('evidence names every customer of the counted transactions, through a JSON round trip', () => {
     const h = new Harness({ measures: { n: { fn: 'count' } }, window: 'P1D' });
     const customers = (): string[] => {
