@@ -44,9 +44,14 @@ describe('specialise: deciding direction and channel leaves', () => {
     expect(dispatchIndex('in', 'constructor')).toBe(DISPATCH_SIZE - 1);
   });
 
-  it('every pack rule has a plan for every pair it can match, and the catch-all plan is the rule as written', () => {
+  it('every pack rule has a plan exactly for the pairs its when can match, and the catch-all plan is the rule as written', () => {
     for (const rule of loadRules().indicators) {
       expect(rule.plans).toHaveLength(DISPATCH_SIZE);
+      DISPATCH_KEYS.forEach((k, d) => {
+        const decided = rule.document.when === undefined ? true : specialise(rule.document.when, k);
+        expect(rule.plans[d] === undefined, `${rule.id} ${k.direction}/${k.channel}`).toBe(decided === false);
+        expect(rule.plans[d]?.when === undefined).toBe(decided === true || decided === false);
+      });
       const last = rule.plans[DISPATCH_SIZE - 1];
       expect(last).toBeDefined();
       expect(last!.when === undefined).toBe(rule.document.when === undefined);
@@ -85,6 +90,10 @@ describe('specialise: deciding direction and channel leaves', () => {
     fc.assert(
       fc.property(condition, fc.array(transaction, { minLength: 1, maxLength: 20 }), (raw, txs) => {
         const cond = ConditionSchema.parse(raw);
+        // Only conditions within the rule language's limits (depth, node count) can be rules.
+        const issues: unknown[] = [];
+        compileCondition(cond, [], { lists, baseExponent: 2, issues: issues as never[], nodes: { count: 0 } });
+        fc.pre(issues.length === 0);
         const whole = compile(cond);
         for (const t of txs) {
           const r = row(tx({ direction: t.direction, channel: t.channel, amount: t.amount, ...(t.mcc === undefined ? {} : { merchant: { mcc: t.mcc } }), ...(t.purpose === undefined ? {} : { purpose: t.purpose }) }));
