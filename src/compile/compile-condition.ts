@@ -1,9 +1,9 @@
 import { FIELD_KINDS, type FieldPath } from '../schema/fields.js';
 import { RULE_LIMITS, type Condition } from '../schema/rule.js';
 import type { ConfigIssue } from '../errors.js';
-import { fieldReader, wordsOf } from '../engine/fields.js';
+import { fieldReader } from '../engine/fields.js';
 import type { Row } from '../engine/row.js';
-import { KeywordMatcher, normaliseText } from '../util/text.js';
+import { KeywordMatcher, cachedWords, normaliseText } from '../util/text.js';
 import { toMinorUnits } from '../util/money.js';
 import type { CompiledList } from './compiled-list.js';
 
@@ -182,7 +182,7 @@ function compileLeaf(cond: Leaf, path: (string | number)[], ctx: ConditionContex
       return (r) => {
         const v = read(r);
         if (typeof v !== 'string') return neg;
-        return (matcher.find(wordsOf(v)) !== undefined) !== neg;
+        return (matcher.find(cachedWords(v)) !== undefined) !== neg;
       };
     }
     case 'hasAny':

@@ -72,7 +72,7 @@ export function keyReader(path: FieldPath): (row: Row) => string | undefined {
   const kind = FIELD_KINDS[path];
   if (kind === 'text') return (r) => {
     const v = read(r);
-    return typeof v === 'string' ? wordsOf(v).join(' ') || undefined : undefined;
+    return typeof v === 'string' ? cachedWords(v).join(' ') || undefined : undefined;
   };
   if (kind === 'set') return (r) => {
     const v = read(r);
@@ -82,16 +82,4 @@ export function keyReader(path: FieldPath): (row: Row) => string | undefined {
     const v = read(r);
     return v === undefined ? undefined : String(v);
   };
-}
-
-/**
- * Normalised words of a text field's value (cached per distinct text, see `cachedWords`).
- *
- * @param text - the field's value
- * @returns lower-case words without diacritics; shared, not to be modified
- * @example
- * wordsOf('Hotel Iași') //=> ['hotel', 'iasi']
- */
-export function wordsOf(text: string): readonly string[] {
-  return cachedWords(text);
 }

@@ -311,7 +311,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     keyCache.fill(null);
     slotCache.fill(undefined);
     for (let i = 0; i < list.length; i++) {
-      const { rule, scope, slot, when } = list[i]!;
+      const { rule, scope, slot, when, where } = list[i]!;
       if (when !== undefined && !when(row)) continue;
       let key = keyCache[scope];
       if (key === null) key = keyCache[scope] = rule.scopeKey(row);
@@ -332,13 +332,12 @@ export function createScreener(options: ScreenerOptions): Screener {
       if (win === undefined) {
         // A window that would stay empty is not created: the trigger sees the rule's shared empty window
         // (same values), and only a hit, which needs somewhere to keep its cooldown, creates one.
-        const where = list[i]!.where;
         if (!countsAny(rule, row, where)) {
           if (!evaluateTrigger(rule.trigger, emptyWindow(rule), row)) continue;
         }
         win = slots[slot] = new KeyWindow(rule);
       }
-      const droppedPending = win.add(row, list[i]!.where);
+      const droppedPending = win.add(row, where);
       if (droppedPending > 0) {
         stats.evictions++;
         out.push({ type: 'evicted', eviction: { reason: 'max_window_events', ruleId: rule.id, key, dropped: droppedPending, at: iso(row.t) } });

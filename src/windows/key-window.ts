@@ -178,21 +178,8 @@ export class KeyWindow {
    */
   add(row: Row, where: readonly (Predicate | boolean)[] = this.layout.where): number {
     const measures = this.rule.measures;
-    const buffered = this.layout.buffered;
     const now = row.t;
-    let mask = 0;
-    for (let j = 0; j < buffered.length; j++) {
-      const m = buffered[j]!;
-      const w = where[m]!;
-      if (w === false || (w !== true && !w(row))) continue;
-      const spec = measures[m]!;
-      if (spec.distinctKey !== undefined) {
-        const k = spec.distinctKey(row);
-        if (k === undefined) continue;
-        DISTINCT_KEYS[m] = k;
-      }
-      mask |= 1 << m;
-    }
+    const mask = countedMask(this.rule, this.layout, row, where);
     if (mask !== 0) this.store(row, mask);
     let dropped = 0;
     if (this.seq !== undefined) {
@@ -622,15 +609,29 @@ function dropFront<T>(a: T[], n: number): void {
  */
 export function countsAny(rule: CompiledIndicator, row: Row, where: readonly (Predicate | boolean)[]): boolean {
   const L = layoutOf(rule);
-  if (L.sequence) return true;
-  for (const m of L.buffered) {
+  return L.sequence || countedMask(rule, L, row, where) !== 0;
+}
+
+/**
+ * Bit mask of the buffered measures that count a row under the given filters (a distinct measure only
+ * when the row has a value for it); each such distinct value is left in `DISTINCT_KEYS`.
+ */
+function countedMask(rule: CompiledIndicator, L: Layout, row: Row, where: readonly (Predicate | boolean)[]): number {
+  const buffered = L.buffered;
+  let mask = 0;
+  for (let j = 0; j < buffered.length; j++) {
+    const m = buffered[j]!;
     const w = where[m]!;
     if (w === false || (w !== true && !w(row))) continue;
     const spec = rule.measures[m]!;
-    if (spec.distinctKey !== undefined && spec.distinctKey(row) === undefined) continue;
-    return true;
+    if (spec.distinctKey !== undefined) {
+      const k = spec.distinctKey(row);
+      if (k === undefined) continue;
+      DISTINCT_KEYS[m] = k;
+    }
+    mask |= 1 << m;
   }
-  return false;
+  return mask;
 }
 
 const empties = new WeakMap<CompiledIndicator, KeyWindow>();
